@@ -1,0 +1,116 @@
+package com.merchantbilling.invoicing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.InvoiceSort;
+import com.merchantbilling.invoicing.Money;
+import com.merchantbilling.invoicing.OnlinePaymentStatus;
+
+/**
+ * Reads for the Billing Invoices list. Plain SQL because the list sorts and filters dynamically; the
+ * organization is the first condition of every statement.
+ */
+@Repository
+class BillingInvoiceQueries {
+
+    private static final String COLUMNS = """
+            id, invoice_number, buyer_name, issue_date, due_date, billing_amount, currency,
+            online_payment_status, payment_link_url, payment_link_failure""";
+
+    private final JdbcClient jdbc;
+
+    BillingInvoiceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count(long organizationId, String filter) {
+        var pattern = likePattern(filter);
+        return jdbc.sql("select count(*) from invoices where organization_id = :org" + filterCondition(pattern))
+                .param("org", organizationId)
+                .param("pattern", pattern.orElse(null))
+                .query(Long.class)
+                .single();
+    }
+
+    List<BillingInvoice> page(long organizationId, String filter, InvoiceSort sort, long offset, int limit) {
+        var pattern = likePattern(filter);
+        var direction = sort.descending() ? " desc" : " asc";
+        // a unique tie-breaker keeps pages stable when many rows share the sorted value
+        var orderBy = " order by " + column(sort.field()) + direction + ", id" + direction;
+        return jdbc.sql("select " + COLUMNS + " from invoices where organization_id = :org"
+                        + filterCondition(pattern) + orderBy + " limit :limit offset :offset")
+                .param("org", organizationId)
+                .param("pattern", pattern.orElse(null))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(BillingInvoiceQueries::toRow)
+                .list();
+    }
+
+    Optional<BillingInvoice> find(long organizationId, long invoiceId) {
+        return jdbc.sql("select " + COLUMNS + " from invoices where organization_id = :org and id = :id")
+                .param("org", organizationId)
+                .param("id", invoiceId)
+                .query(BillingInvoiceQueries::toRow)
+                .optional();
+    }
+
+    List<BillingInvoice> findAll(long organizationId, Collection<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from invoices where organization_id = :org and id in (:ids)"
+                        + " order by invoice_number")
+                .param("org", organizationId)
+                .param("ids", invoiceIds)
+                .query(BillingInvoiceQueries::toRow)
+                .list();
+    }
+
+    private static String column(InvoiceSort.Field field) {
+        return switch (field) {
+            case INVOICE_NUMBER -> "invoice_number";
+            case BUYER -> "buyer_name";
+            case ISSUE_DATE -> "issue_date";
+            case DUE_DATE -> "due_date";
+            case BILLING_AMOUNT -> "billing_amount";
+        };
+    }
+
+    private static String filterCondition(Optional<String> pattern) {
+        return pattern.isPresent()
+                ? " and (buyer_name ilike :pattern escape '\\' or invoice_number ilike :pattern escape '\\')"
+                : "";
+    }
+
+    /** The filter as a LIKE pattern that matches its text anywhere, with LIKE's wildcards taken literally. */
+    static Optional<String> likePattern(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return Optional.empty();
+        }
+        var escaped = filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return Optional.of("%" + escaped + "%");
+    }
+
+    private static BillingInvoice toRow(ResultSet rs, int rowNum) throws SQLException {
+        return new BillingInvoice(
+                new InvoiceId(rs.getLong("id")),
+                rs.getString("invoice_number"),
+                rs.getString("buyer_name"),
+                rs.getObject("issue_date", java.time.LocalDate.class),
+                rs.getObject("due_date", java.time.LocalDate.class),
+                Money.of(rs.getLong("billing_amount"), rs.getString("currency")),
+                OnlinePaymentStatus.valueOf(rs.getString("online_payment_status")),
+                Optional.ofNullable(rs.getString("payment_link_url")),
+                Optional.ofNullable(rs.getString("payment_link_failure")));
+    }
+}

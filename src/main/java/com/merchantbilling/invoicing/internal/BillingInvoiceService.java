@@ -1,0 +1,75 @@
+package com.merchantbilling.invoicing.internal;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.InvoiceNumberTakenException;
+import com.merchantbilling.invoicing.InvoiceSort;
+import com.merchantbilling.invoicing.NewInvoice;
+import com.merchantbilling.organizations.OrganizationId;
+
+@Service
+@Transactional(readOnly = true)
+class BillingInvoiceService implements BillingInvoices {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private final BillingInvoiceQueries queries;
+    private final InvoiceRepository invoices;
+    private final Clock clock;
+
+    BillingInvoiceService(BillingInvoiceQueries queries, InvoiceRepository invoices, Optional<Clock> clock) {
+        this.queries = queries;
+        this.invoices = invoices;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Override
+    public long count(OrganizationId organization, String filter) {
+        return queries.count(organization.value(), filter);
+    }
+
+    @Override
+    public List<BillingInvoice> page(OrganizationId organization, String filter, InvoiceSort sort, long offset,
+            int limit) {
+        if (offset < 0 || limit < 0 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("A page starts at offset >= 0 and has 0 to " + MAX_PAGE_SIZE
+                    + " rows, got offset " + offset + " and limit " + limit);
+        }
+        return queries.page(organization.value(), filter, sort == null ? InvoiceSort.DEFAULT : sort, offset, limit);
+    }
+
+    @Override
+    public Optional<BillingInvoice> find(OrganizationId organization, InvoiceId invoice) {
+        return queries.find(organization.value(), invoice.value());
+    }
+
+    @Override
+    public List<BillingInvoice> findAll(OrganizationId organization, Collection<InvoiceId> ids) {
+        return queries.findAll(organization.value(), ids.stream().map(InvoiceId::value).distinct().toList());
+    }
+
+    @Override
+    @Transactional
+    public InvoiceId issue(OrganizationId organization, NewInvoice invoice) {
+        try {
+            var saved = invoices.save(Invoice.issue(organization.value(), invoice, clock.instant()));
+            return new InvoiceId(saved.id());
+        } catch (DbActionExecutionException e) {
+            if (e.getCause() instanceof DuplicateKeyException) {
+                throw new InvoiceNumberTakenException(invoice.invoiceNumber().strip());
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package com.merchantbilling.ui.billing;
+
+import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.organizations.MerchantUser;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+
+import jakarta.annotation.security.PermitAll;
+
+/** Transactions > Billing Management, with the Billing Invoices tab open. */
+@Route("billing-management")
+@RouteAlias("")
+@PageTitle("Billing Management | Merchant Billing")
+@PermitAll
+public class BillingManagementView extends VerticalLayout {
+
+    public BillingManagementView(AuthenticationContext authentication, BillingInvoices invoices) {
+        var user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
+        setSizeFull();
+        var title = new H2("Billing Management");
+        var tabs = new TabSheet();
+        tabs.setSizeFull();
+        tabs.setId("billing-management-tabs");
+        tabs.add("Billing Invoices", new BillingInvoicesTab(user.organizationId(), invoices));
+        add(title, tabs);
+        expand(tabs);
+    }
+}

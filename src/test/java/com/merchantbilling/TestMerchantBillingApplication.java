@@ -1,0 +1,15 @@
+package com.merchantbilling;
+
+import org.springframework.boot.SpringApplication;
+
+/**
+ * The developer run: {@code ./mvnw spring-boot:test-run}. The production application with the "dev"
+ * profile: an embedded PostgreSQL (data kept under target/), demo data, and the Stripe sandbox unless
+ * STRIPE_SECRET_KEY is set.
+ */
+public class TestMerchantBillingApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.from(MerchantBillingApplication::main).withAdditionalProfiles("dev").run(args);
+    }
+}
