@@ -65,8 +65,9 @@ class BillingInvoiceService implements BillingInvoices {
         try {
             var saved = invoices.save(Invoice.issue(organization.value(), invoice, clock.instant()));
             return new InvoiceId(saved.id());
-        } catch (DbActionExecutionException e) {
-            if (e.getCause() instanceof DuplicateKeyException) {
+        } catch (DuplicateKeyException | DbActionExecutionException e) {
+            // Spring Data JDBC may or may not wrap the driver's unique violation in its own exception
+            if (e instanceof DuplicateKeyException || e.getCause() instanceof DuplicateKeyException) {
                 throw new InvoiceNumberTakenException(invoice.invoiceNumber().strip());
             }
             throw e;
