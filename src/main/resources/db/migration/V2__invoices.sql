@@ -12,6 +12,9 @@ create table invoices (
     online_payment_status     varchar(20)   not null default 'NOT_CREATED'
         check (online_payment_status in ('NOT_CREATED', 'LINK_REQUESTED', 'LINK_FAILED', 'PENDING_PAYMENT', 'PAID')),
     payment_link_requested_at timestamptz,
+    payment_link_requested_by varchar(200),
+    -- counts requests of a link for this invoice; a retry after a failure is a new attempt
+    payment_link_attempt      int           not null default 0,
     payment_link_id           varchar(255),
     payment_link_url          varchar(2048),
     payment_link_created_at   timestamptz,

@@ -6,16 +6,22 @@ import java.time.LocalDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.util.Assert;
 
+import com.merchantbilling.invoicing.BillingInvoiceReference;
+import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
+import com.merchantbilling.invoicing.PaymentLinkCreated;
+import com.merchantbilling.invoicing.PaymentLinkFailed;
+import com.merchantbilling.organizations.OrganizationId;
 
 /** The invoice aggregate. It guards its own rules: a payment link is set once, the status only moves forward. */
 @Table("invoices")
-class Invoice {
+class Invoice extends AbstractAggregateRoot<Invoice> {
 
     @Id
     private Long id;
@@ -29,6 +35,8 @@ class Invoice {
     private final String currency;
     private OnlinePaymentStatus onlinePaymentStatus;
     private Instant paymentLinkRequestedAt;
+    private String paymentLinkRequestedBy;
+    private int paymentLinkAttempt;
     private String paymentLinkId;
     private String paymentLinkUrl;
     private Instant paymentLinkCreatedAt;
@@ -40,7 +48,8 @@ class Invoice {
     @PersistenceCreator
     Invoice(Long id, long organizationId, String invoiceNumber, String buyerName, String buyerEmail,
             LocalDate issueDate, LocalDate dueDate, long billingAmount, String currency,
-            OnlinePaymentStatus onlinePaymentStatus, Instant paymentLinkRequestedAt, String paymentLinkId,
+            OnlinePaymentStatus onlinePaymentStatus, Instant paymentLinkRequestedAt, String paymentLinkRequestedBy,
+            int paymentLinkAttempt, String paymentLinkId,
             String paymentLinkUrl, Instant paymentLinkCreatedAt, String paymentLinkFailure, Instant createdAt,
             Long version) {
         this.id = id;
@@ -54,6 +63,8 @@ class Invoice {
         this.currency = currency;
         this.onlinePaymentStatus = onlinePaymentStatus;
         this.paymentLinkRequestedAt = paymentLinkRequestedAt;
+        this.paymentLinkRequestedBy = paymentLinkRequestedBy;
+        this.paymentLinkAttempt = paymentLinkAttempt;
         this.paymentLinkId = paymentLinkId;
         this.paymentLinkUrl = paymentLinkUrl;
         this.paymentLinkCreatedAt = paymentLinkCreatedAt;
@@ -72,8 +83,56 @@ class Invoice {
         Assert.notNull(invoice.billingAmount(), "An invoice needs a billing amount");
         return new Invoice(null, organizationId, invoice.invoiceNumber().strip(), invoice.buyerName().strip(),
                 invoice.buyerEmail(), invoice.issueDate(), invoice.dueDate(), invoice.billingAmount().minorUnits(),
-                invoice.billingAmount().currency().getCurrencyCode(), OnlinePaymentStatus.NOT_CREATED, null, null,
-                null, null, null, now, null);
+                invoice.billingAmount().currency().getCurrencyCode(), OnlinePaymentStatus.NOT_CREATED, null, null, 0,
+                null, null, null, null, now, null);
+    }
+
+    /**
+     * Records the link Stripe made. A link is set once: the same link again is a no-op (a redelivered
+     * event), another link is refused. A link that arrives after a recorded failure still wins, so that
+     * no link Stripe made is ever lost.
+     */
+    void recordPaymentLink(String linkId, String linkUrl, Instant now) {
+        Assert.hasText(linkId, "A payment link has an id");
+        Assert.hasText(linkUrl, "A payment link has a URL");
+        if (paymentLinkId != null) {
+            if (!paymentLinkId.equals(linkId)) {
+                throw new IllegalStateException("Invoice " + invoiceNumber + " already has payment link "
+                        + paymentLinkId + "; refusing " + linkId);
+            }
+            return;
+        }
+        if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED
+                && onlinePaymentStatus != OnlinePaymentStatus.LINK_FAILED) {
+            throw new IllegalStateException("Invoice " + invoiceNumber + " has no payment link request ("
+                    + onlinePaymentStatus + ")");
+        }
+        paymentLinkId = linkId;
+        paymentLinkUrl = linkUrl;
+        paymentLinkCreatedAt = now;
+        paymentLinkFailure = null;
+        onlinePaymentStatus = OnlinePaymentStatus.PENDING_PAYMENT;
+        registerEvent(new PaymentLinkCreated(new InvoiceId(id), new OrganizationId(organizationId), linkId, linkUrl));
+    }
+
+    /** Keeps Stripe's reason; only a pending request can fail, a recorded link stays. */
+    boolean recordPaymentLinkFailure(String reason) {
+        if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED) {
+            return false;
+        }
+        onlinePaymentStatus = OnlinePaymentStatus.LINK_FAILED;
+        paymentLinkFailure = abbreviate(reason == null || reason.isBlank() ? "Unknown error" : reason, 1000);
+        registerEvent(new PaymentLinkFailed(new InvoiceId(id), new OrganizationId(organizationId), paymentLinkFailure));
+        return true;
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    BillingInvoiceReference reference() {
+        return new BillingInvoiceReference(new InvoiceId(id), new OrganizationId(organizationId), invoiceNumber,
+                billingAmount(), onlinePaymentStatus, java.util.Optional.ofNullable(paymentLinkId));
     }
 
     Long id() {

@@ -1,6 +1,10 @@
 package com.merchantbilling.invoicing.internal;
 
+import java.util.Optional;
+
 import org.springframework.data.repository.ListCrudRepository;
 
 interface InvoiceRepository extends ListCrudRepository<Invoice, Long> {
+
+    Optional<Invoice> findByPaymentLinkId(String paymentLinkId);
 }

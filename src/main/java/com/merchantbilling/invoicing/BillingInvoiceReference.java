@@ -1,0 +1,10 @@
+package com.merchantbilling.invoicing;
+
+import java.util.Optional;
+
+import com.merchantbilling.organizations.OrganizationId;
+
+/** An invoice as Stripe-side processing needs it: whose it is, what it bills, where its link stands. */
+public record BillingInvoiceReference(InvoiceId id, OrganizationId organizationId, String invoiceNumber,
+        Money billingAmount, OnlinePaymentStatus onlinePayment, Optional<String> paymentLinkId) {
+}

@@ -1,0 +1,4 @@
+package com.merchantbilling.invoicing;
+
+public record IneligibleInvoice(BillingInvoice invoice, Ineligibility reason) {
+}

@@ -1,0 +1,36 @@
+package com.merchantbilling.payments.internal.stripe;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.merchantbilling.payments.StripeConnection;
+import com.stripe.StripeClient;
+
+@Configuration(proxyBeanMethods = false)
+class StripeConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StripeConfiguration.class);
+
+    /** One client for the app; never the static Stripe.apiKey, so tests and tenants cannot leak settings. */
+    @Bean
+    StripeClient stripeClient(StripeProperties properties) {
+        var builder = StripeClient.builder()
+                .setApiKey(properties.secretKey())
+                .setMaxNetworkRetries(properties.maxNetworkRetries())
+                .setConnectTimeout(Math.toIntExact(properties.connectTimeout().toMillis()))
+                .setReadTimeout(Math.toIntExact(properties.readTimeout().toMillis()));
+        if (properties.hasApiBase()) {
+            builder.setApiBase(properties.apiBase());
+        }
+        log.info("Stripe client: {}", properties);
+        return builder.build();
+    }
+
+    @Bean
+    StripeConnection stripeConnection(StripeProperties properties) {
+        boolean sandbox = properties.sandbox().enabled();
+        return () -> sandbox;
+    }
+}
