@@ -2,53 +2,86 @@ package com.merchantbilling.ui.billing;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
+import com.merchantbilling.invoicing.PaymentLinkRequests;
+import com.merchantbilling.organizations.MerchantUser;
 import com.merchantbilling.organizations.OrganizationId;
-import com.vaadin.flow.component.Component;
+import com.merchantbilling.payments.AddOn;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridMultiSelectionModel;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * The Billing Invoices tab: the organization's invoices, 100 to a page, loaded lazily from the database
- * one page at a time, sortable and filterable.
+ * one page at a time, sortable and filterable; up to 100 selected invoices (across pages) get online
+ * payment links through the Bulk Action menu.
  */
 public class BillingInvoicesTab extends VerticalLayout {
 
     public static final int PAGE_SIZE = 100;
+    public static final int MAX_SELECTION = PaymentLinkRequests.MAX_INVOICES;
 
     private final OrganizationId organization;
+    private final MerchantUser user;
     private final BillingInvoices invoices;
+    private final PaymentLinkRequests linkRequests;
+    private final OnlinePaymentUpdates updates;
     private final Grid<BillingInvoice> grid = new Grid<>();
+    private final CallbackDataProvider<BillingInvoice, Void> dataProvider;
     private final TextField filter = new TextField();
     private final Button previous = new Button("Previous", VaadinIcon.ANGLE_LEFT.create());
     private final Button next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create());
     private final Span pageStatus = new Span();
     private final Span totalStatus = new Span();
+    private final Span selectionStatus = new Span();
+    private final Button removeSelections = new Button("Remove All Selections");
 
     private int page;
     private long total;
+    private boolean revertingSelection;
+    private Registration updateRegistration;
 
-    public BillingInvoicesTab(OrganizationId organization, BillingInvoices invoices) {
-        this.organization = organization;
+    public BillingInvoicesTab(MerchantUser user, boolean addOnActive, BillingInvoices invoices,
+            PaymentLinkRequests linkRequests, OnlinePaymentUpdates updates) {
+        this.user = user;
+        this.organization = user.organizationId();
         this.invoices = invoices;
+        this.linkRequests = linkRequests;
+        this.updates = updates;
+        // rows are identified by invoice id, so a row whose status changed is still the selected row
+        this.dataProvider = new CallbackDataProvider<>(this::fetch, query -> rowsOnPage(), BillingInvoice::id);
         setSizeFull();
         setPadding(false);
 
@@ -75,18 +108,75 @@ public class BillingInvoicesTab extends VerticalLayout {
         pager.setAlignItems(FlexComponent.Alignment.BASELINE);
         pager.addClassName("pager");
 
-        var toolbar = new HorizontalLayout(filter);
+        selectionStatus.setId("selection-status");
+        removeSelections.setId("remove-all-selections");
+        removeSelections.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        removeSelections.addClickListener(click -> grid.asMultiSelect().deselectAll());
+
+        var toolbar = new HorizontalLayout(filter, selectionStatus, removeSelections);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.expand(selectionStatus);
+        if (addOnActive) {
+            toolbar.add(bulkActions());
+        } else {
+            var notice = new Span("Online payment links need the " + AddOn.STRIPE_CREDIT_CARD_PAYMENT.label() + ".");
+            notice.setId("add-on-notice");
+            notice.addClassName("add-on-notice");
+            toolbar.add(notice);
+        }
         add(toolbar, grid, pager);
         expand(grid);
+        updateSelectionStatus();
         showPage(0);
+    }
+
+    private MenuBar bulkActions() {
+        var menu = new MenuBar();
+        menu.setId("bulk-action");
+        menu.addThemeVariants(MenuBarVariant.LUMO_DROPDOWN_INDICATORS);
+        var bulkAction = menu.addItem("Bulk Action");
+        bulkAction.getSubMenu().addItem("Create Payment Link", click -> openCreatePaymentLinks())
+                .setId("create-payment-link");
+        return menu;
+    }
+
+    private void openCreatePaymentLinks() {
+        var selection = selectedIds();
+        if (selection.isEmpty()) {
+            warn("Select the invoices that should get a payment link first.");
+            return;
+        }
+        new CreatePaymentLinksDialog(organization, user.getUsername(), selection, linkRequests, invoices, updates,
+                this::refreshRows).open();
     }
 
     private void configureGrid() {
         grid.setId("billing-invoices-grid");
         grid.setPageSize(PAGE_SIZE);
         grid.setMultiSort(false);
+        var selectionModel = (GridMultiSelectionModel<BillingInvoice>) grid.setSelectionMode(Grid.SelectionMode.MULTI);
+        // the header checkbox selects the invoices of the current page: the data provider is page-scoped
+        selectionModel.setSelectAllCheckboxVisibility(GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
+        selectionModel.setSelectionColumnFrozen(true);
+        grid.asMultiSelect().addSelectionListener(event -> {
+            if (revertingSelection) {
+                return;
+            }
+            if (event.getAllSelectedItems().size() > MAX_SELECTION) {
+                revertingSelection = true;
+                try {
+                    grid.asMultiSelect().deselect(event.getAddedSelection());
+                } finally {
+                    revertingSelection = false;
+                }
+                warn("At most " + MAX_SELECTION + " invoices can be selected at once; "
+                        + event.getAddedSelection().size() + " more would make "
+                        + event.getAllSelectedItems().size() + ".");
+            }
+            updateSelectionStatus();
+        });
+
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US);
         grid.addColumn(BillingInvoice::invoiceNumber).setHeader("Invoice Number").setKey("invoiceNumber")
                 .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
@@ -99,24 +189,41 @@ public class BillingInvoicesTab extends VerticalLayout {
         grid.addColumn(invoice -> invoice.billingAmount().format(Locale.US)).setHeader("Billing Amount")
                 .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(BillingInvoicesTab::onlinePayment).setHeader("Online Payment")
-                .setKey("onlinePayment").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(onlinePaymentRenderer()).setHeader("Online Payment").setKey("onlinePayment")
+                .setAutoWidth(true).setFlexGrow(0);
 
-        grid.setItems(this::fetch, query -> rowsOnPage());
+        grid.setItems(dataProvider);
         grid.addSortListener(sort -> showPage(0));
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("issueDate"), SortDirection.DESCENDING)));
     }
 
-    private static Component onlinePayment(BillingInvoice invoice) {
-        var status = new Span(invoice.onlinePayment().label());
-        status.addClassNames("online-payment", "online-payment-" + invoice.onlinePayment().name().toLowerCase(Locale.ROOT));
-        invoice.paymentLinkFailure().ifPresent(status::setTitle);
-        return status;
+    /**
+     * Status text, and for a created link a button that copies its URL in the browser itself: the
+     * clipboard accepts writes only during the user's click, which a server round trip would outlive.
+     */
+    private LitRenderer<BillingInvoice> onlinePaymentRenderer() {
+        return LitRenderer.<BillingInvoice>of("""
+                        <span class="online-payment online-payment-${item.statusClass}" title="${item.failure}">${item.status}</span>
+                        <vaadin-button theme="tertiary small" class="copy-payment-link" ?hidden="${!item.url}"
+                            title="Copy Payment Link URL" data-url="${item.url}"
+                            @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
+                            >Copy Payment Link URL</vaadin-button>""")
+                .withProperty("status", invoice -> invoice.onlinePayment().label())
+                .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))
+                .withProperty("failure", invoice -> invoice.paymentLinkFailure().orElse(""))
+                .withProperty("url", invoice -> invoice.paymentLinkUrl().orElse(""))
+                .withFunction("copied", invoice -> notify("Payment link URL of " + invoice.invoiceNumber()
+                        + " copied to the clipboard.", NotificationVariant.LUMO_SUCCESS))
+                .withFunction("copyFailed", invoice -> notify("The browser did not allow copying. The payment link "
+                        + "URL of " + invoice.invoiceNumber() + " is " + invoice.paymentLinkUrl().orElse(""),
+                        NotificationVariant.LUMO_WARNING));
     }
 
     private Stream<BillingInvoice> fetch(Query<BillingInvoice, Void> query) {
         long offset = (long) page * PAGE_SIZE + query.getOffset();
-        return invoices.page(organization, filter.getValue(), sortOf(query), offset, query.getLimit()).stream();
+        // "select all" asks for everything; this provider only ever holds the current page
+        int limit = Math.min(query.getLimit(), Math.max(0, rowsOnPage() - query.getOffset()));
+        return invoices.page(organization, filter.getValue(), sortOf(query), offset, limit).stream();
     }
 
     private int rowsOnPage() {
@@ -140,7 +247,51 @@ public class BillingInvoicesTab extends VerticalLayout {
         totalStatus.setText(total == 1 ? "1 invoice" : total + " invoices");
         previous.setEnabled(page > 0);
         next.setEnabled(page < pages - 1);
-        grid.getDataProvider().refreshAll();
+        dataProvider.refreshAll();
+    }
+
+    /** Re-reads the given invoices and redraws their rows, wherever they are shown. */
+    void refreshRows(Collection<InvoiceId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        invoices.findAll(organization, ids).forEach(dataProvider::refreshItem);
+    }
+
+    private void updateSelectionStatus() {
+        int selected = grid.getSelectedItems().size();
+        selectionStatus.setText(selected == 0 ? "" : selected + " of at most " + MAX_SELECTION + " selected");
+        removeSelections.setEnabled(selected > 0);
+    }
+
+    Set<InvoiceId> selectedIds() {
+        return grid.getSelectedItems().stream().map(BillingInvoice::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        var ui = attachEvent.getUI();
+        updateRegistration = updates.register(organization, invoice -> ui.access(() -> refreshRows(List.of(invoice))));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (updateRegistration != null) {
+            updateRegistration.remove();
+            updateRegistration = null;
+        }
+        super.onDetach(detachEvent);
+    }
+
+    private static void warn(String message) {
+        notify(message, NotificationVariant.LUMO_WARNING);
+    }
+
+    private static void notify(String message, NotificationVariant variant) {
+        var notification = Notification.show(message, 5000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(variant);
     }
 
     public int currentPage() {

@@ -1,7 +1,10 @@
 package com.merchantbilling.ui.billing;
 
 import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.MerchantUser;
+import com.merchantbilling.payments.AddOn;
+import com.merchantbilling.payments.AddOnSubscriptions;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -19,14 +22,16 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class BillingManagementView extends VerticalLayout {
 
-    public BillingManagementView(AuthenticationContext authentication, BillingInvoices invoices) {
+    public BillingManagementView(AuthenticationContext authentication, BillingInvoices invoices,
+            PaymentLinkRequests linkRequests, AddOnSubscriptions addOns, OnlinePaymentUpdates updates) {
         var user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
+        boolean addOnActive = addOns.isActive(user.organizationId(), AddOn.STRIPE_CREDIT_CARD_PAYMENT);
         setSizeFull();
         var title = new H2("Billing Management");
         var tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.setId("billing-management-tabs");
-        tabs.add("Billing Invoices", new BillingInvoicesTab(user.organizationId(), invoices));
+        tabs.add("Billing Invoices", new BillingInvoicesTab(user, addOnActive, invoices, linkRequests, updates));
         add(title, tabs);
         expand(tabs);
     }

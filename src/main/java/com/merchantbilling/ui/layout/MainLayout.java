@@ -1,6 +1,7 @@
 package com.merchantbilling.ui.layout;
 
 import com.merchantbilling.organizations.MerchantUser;
+import com.merchantbilling.payments.StripeConnection;
 import com.merchantbilling.ui.billing.BillingManagementView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -22,7 +23,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, StripeConnection stripe) {
         var user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
 
         var appName = new Span("Merchant Billing");
@@ -42,6 +43,13 @@ public class MainLayout extends AppLayout {
         header.expand(organization);
         header.addClassName("app-header");
         addToNavbar(header);
+        if (stripe.sandbox()) {
+            var banner = new Span("Stripe sandbox: payment links and card payments are simulated here. "
+                    + "No real money moves.");
+            banner.setId("sandbox-banner");
+            banner.addClassName("sandbox-banner");
+            addToNavbar(banner);
+        }
 
         var transactions = new SideNavItem("Transactions");
         transactions.setPrefixComponent(VaadinIcon.EXCHANGE.create());
