@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -317,6 +322,59 @@ class StripeClientAgainstSandboxTest {
         assertThatThrownBy(() -> client.v1().paymentLinks().create(invoiceLink(invoice, "jpy", 100, "X"), impatient))
                 .isInstanceOf(ApiConnectionException.class);
         assertThat(stripe.linksForInvoice(invoice)).hasSize(1);
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyCreateOneLink() throws Exception {
+        String key = "concurrent-" + UUID.randomUUID();
+        String invoice = newInvoiceId();
+        var options = RequestOptions.builder().setIdempotencyKey(key).build();
+        stripe.setLatency(Duration.ofMillis(20));
+
+        List<Future<String>> ids = new ArrayList<>();
+        try (var threads = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 16; i++) {
+                ids.add(threads.submit(() -> client.v1().paymentLinks()
+                        .create(invoiceLink(invoice, "jpy", 1_000, "X"), options).getId()));
+            }
+        }
+
+        var distinct = new HashSet<String>();
+        for (var id : ids) {
+            distinct.add(id.get());
+        }
+        assertThat(distinct).hasSize(1);
+        assertThat(stripe.createCalls(key)).isEqualTo(16);
+        assertThat(stripe.linksForInvoice(invoice)).hasSize(1);
+    }
+
+    @Test
+    void buyersRacingForAOneTimeLinkPayOnce() throws Exception {
+        PaymentLink link = client.v1().paymentLinks().create(invoiceLink(newInvoiceId(), "jpy", 1_000, "X"));
+
+        List<Future<CheckoutResult>> results = new ArrayList<>();
+        try (var buyers = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 8; i++) {
+                results.add(buyers.submit(() -> stripe.pay(link.getId(), "4242424242424242")));
+            }
+        }
+
+        long paid = 0;
+        for (var result : results) {
+            paid += result.get().paid() ? 1 : 0;
+        }
+        assertThat(paid).isEqualTo(1);
+        assertThat(stripe.sandbox().checkoutSessions(link.getId())).hasSize(1);
+    }
+
+    @Test
+    void latencyDelaysEveryApiAnswer() throws StripeException {
+        stripe.setLatency(Duration.ofMillis(250));
+        long started = System.nanoTime();
+
+        client.v1().paymentLinks().create(invoiceLink(newInvoiceId(), "jpy", 100, "X"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
     }
 
     @Test
