@@ -1,0 +1,31 @@
+package com.merchantbilling.stripesandbox;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where the sandbox keeps its Stripe objects: in memory for tests, in PostgreSQL for the developer run. */
+public interface SandboxStore {
+
+    /** Saves a new link together with the idempotent response that announced it (null without a key). */
+    void insertPaymentLink(SandboxPaymentLink link, SandboxIdempotencyRecord idempotency);
+
+    Optional<SandboxPaymentLink> findPaymentLink(String id);
+
+    /** Newest first, at most {@code limit}. */
+    List<SandboxPaymentLink> paymentLinks(int limit);
+
+    Optional<SandboxIdempotencyRecord> findIdempotencyRecord(String scope, String key);
+
+    /**
+     * Records the session and counts it on its link, deactivating the link when its completed-sessions limit
+     * is reached; atomically, so two buyers racing for a one-time link cannot both pay.
+     *
+     * @return false, and nothing recorded, when the link is missing or no longer active
+     */
+    boolean recordCompletedSession(SandboxCheckoutSession session);
+
+    Optional<SandboxCheckoutSession> findCheckoutSession(String id);
+
+    /** Newest first. */
+    List<SandboxCheckoutSession> checkoutSessions(String paymentLinkId);
+}

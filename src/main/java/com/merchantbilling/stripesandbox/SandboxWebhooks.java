@@ -1,0 +1,149 @@
+package com.merchantbilling.stripesandbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.stripe.net.Webhook;
+
+/**
+ * Sends events to the webhook endpoint the way Stripe does: a JSON POST signed with the endpoint secret in
+ * {@code Stripe-Signature}, in the background, retried with exponential backoff until a 2xx or the attempts
+ * run out. Each attempt is signed afresh, as Stripe's are, so a retry never fails the receiver's timestamp
+ * tolerance.
+ */
+public final class SandboxWebhooks implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxWebhooks.class);
+    private static final int KEPT_DELIVERIES = 1_000;
+
+    /** How deliveries are retried: attempt n waits initialBackoff * 2^(n-2), at most maxBackoff. */
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration requestTimeout) {
+
+        public Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            }
+            Objects.requireNonNull(initialBackoff, "initialBackoff");
+            Objects.requireNonNull(maxBackoff, "maxBackoff");
+            Objects.requireNonNull(requestTimeout, "requestTimeout");
+        }
+
+        Duration backoffBefore(int attempt) {
+            long factor = 1L << Math.min(attempt - 2, 20);
+            var backoff = initialBackoff.multipliedBy(factor);
+            return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
+        }
+    }
+
+    private record Target(URI url, String secret) {
+    }
+
+    private final Retry retry;
+    private final HttpClient http;
+    private final ScheduledExecutorService scheduler;
+    private final Deque<WebhookDelivery> deliveries = new ArrayDeque<>();
+    private volatile Target target;
+
+    public SandboxWebhooks(Retry retry) {
+        this.retry = retry;
+        this.http = HttpClient.newBuilder().connectTimeout(retry.requestTimeout()).build();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("stripe-sandbox-webhooks").daemon().factory());
+    }
+
+    /** Where events go from now on; a null url sends nothing (events are dropped, as with no endpoint). */
+    public void target(String url, String secret) {
+        if (url == null || url.isBlank()) {
+            this.target = null;
+            return;
+        }
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("A webhook endpoint needs a signing secret");
+        }
+        this.target = new Target(URI.create(url), secret);
+    }
+
+    /** Queues the event for delivery and returns at once. */
+    public void send(String eventId, String eventType, String payload) {
+        var to = target;
+        if (to == null) {
+            log.debug("No webhook endpoint configured; event {} ({}) not sent", eventId, eventType);
+            return;
+        }
+        scheduler.execute(() -> attempt(to, eventId, eventType, payload, 1));
+    }
+
+    /** The latest attempts, oldest first. */
+    public List<WebhookDelivery> deliveries() {
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
+    }
+
+    private void attempt(Target to, String eventId, String eventType, String payload, int attempt) {
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(to.url())
+                    .timeout(retry.requestTimeout())
+                    .header("Content-Type", "application/json; charset=utf-8")
+                    .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks) merchant-billing-sandbox")
+                    .header("Stripe-Signature", Webhook.Signature.generateSignatureHeader(payload, to.secret()))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload))
+                    .build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot sign the webhook payload", e);
+        }
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            int status = response == null ? 0 : response.statusCode();
+            String error = failure == null ? null : String.valueOf(failure.getCause() != null
+                    ? failure.getCause() : failure);
+            var delivery = new WebhookDelivery(eventId, eventType, attempt, status, error, Instant.now());
+            record(delivery);
+            if (delivery.succeeded()) {
+                return;
+            }
+            if (attempt >= retry.maxAttempts()) {
+                log.warn("Stripe sandbox gave up delivering {} {} to {} after {} attempts (last: {})", eventType,
+                        eventId, to.url(), attempt, error != null ? error : "HTTP " + status);
+                return;
+            }
+            var backoff = retry.backoffBefore(attempt + 1);
+            try {
+                scheduler.schedule(() -> attempt(to, eventId, eventType, payload, attempt + 1), backoff.toNanos(),
+                        TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // shutting down: the remaining attempts are dropped, as they would be with Stripe gone
+            }
+        });
+    }
+
+    private void record(WebhookDelivery delivery) {
+        synchronized (deliveries) {
+            deliveries.addLast(delivery);
+            while (deliveries.size() > KEPT_DELIVERIES) {
+                deliveries.removeFirst();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        http.shutdownNow();
+    }
+}

@@ -1,0 +1,385 @@
+package com.merchantbilling.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.merchantbilling.stripesandbox.CheckoutResult;
+import com.merchantbilling.stripesandbox.InMemorySandboxStore;
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
+import com.merchantbilling.stripesandbox.SandboxResponse;
+import com.merchantbilling.stripesandbox.SandboxStripe;
+import com.merchantbilling.stripesandbox.SandboxWebhooks;
+import com.merchantbilling.stripesandbox.WebhookDelivery;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A fake Stripe for tests: the sandbox's core behind a JDK HTTP server on 127.0.0.1, with an in-memory store,
+ * injectable latency and faults, and counters for assertions. Point a real {@code StripeClient} at
+ * {@link #baseUrl()}:
+ *
+ * <pre>{@code
+ * try (var stripe = FakeStripeServer.start("sk_test_123")) {
+ *     var client = StripeClient.builder().setApiKey("sk_test_123").setApiBase(stripe.baseUrl()).build();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * The checkout page is served too, at the URL the payment link returns.
+ */
+public final class FakeStripeServer implements AutoCloseable {
+
+    /** What the server does with one API request (the checkout page is never faulted). */
+    public enum Fault {
+        /** Handle it normally. */
+        PASS,
+        /** Do nothing and answer 500 api_error. */
+        FAIL_500,
+        /** Do nothing and answer 429 rate_limit_error. */
+        RATE_LIMITED_429,
+        /** Like {@link #RATE_LIMITED_429}, with {@code Stripe-Should-Retry: true}. */
+        RATE_LIMITED_429_SHOULD_RETRY,
+        /** Handle it, then answer only after {@link #setSlowResponseDelay} (meant to exceed a client timeout). */
+        SLOW,
+        /** Handle it (a create does create), then close the connection without an answer. */
+        DROP_AFTER_PROCESSING
+    }
+
+    /** Decides per API request; called once per request, possibly from several threads. */
+    @FunctionalInterface
+    public interface FaultPlan {
+
+        Fault next(RecordedRequest request);
+
+        static FaultPlan none() {
+            return request -> Fault.PASS;
+        }
+
+        static FaultPlan always(Fault fault) {
+            return request -> fault;
+        }
+
+        /** The given faults for the first matching requests, in order, then PASS. */
+        static FaultPlan sequence(Fault... faults) {
+            var next = new AtomicInteger();
+            return request -> {
+                int index = next.getAndIncrement();
+                return index < faults.length ? faults[index] : Fault.PASS;
+            };
+        }
+
+        /**
+         * Fails about {@code fraction} of the requests, reproducibly for a seed (given the same request order),
+         * with faults drawn evenly from {@code mix}; by default 500, both 429s and dropped connections.
+         */
+        static FaultPlan randomly(long seed, double fraction, Fault... mix) {
+            if (fraction < 0 || fraction > 1) {
+                throw new IllegalArgumentException("fraction must be within [0, 1], got " + fraction);
+            }
+            Fault[] faults = mix.length > 0 ? mix.clone()
+                    : new Fault[] { Fault.FAIL_500, Fault.RATE_LIMITED_429, Fault.RATE_LIMITED_429_SHOULD_RETRY,
+                            Fault.DROP_AFTER_PROCESSING };
+            var random = new Random(seed);
+            return request -> {
+                synchronized (random) {
+                    return random.nextDouble() < fraction ? faults[random.nextInt(faults.length)] : Fault.PASS;
+                }
+            };
+        }
+
+        /** This plan for requests that match, PASS for the others (e.g. only for creates). */
+        default FaultPlan onlyFor(Predicate<RecordedRequest> which) {
+            return request -> which.test(request) ? next(request) : Fault.PASS;
+        }
+    }
+
+    /**
+     * One request as received. {@code formParameters} are the decoded body pairs exactly as sent, e.g.
+     * {@code line_items[0][price_data][unit_amount] -> 15000}.
+     */
+    public record RecordedRequest(int sequence, String method, String path, Map<String, String> headers,
+            String rawQuery, String body, Map<String, String> formParameters) {
+
+        public String header(String name) {
+            return headers.get(name);
+        }
+
+        public String idempotencyKey() {
+            return header("Idempotency-Key");
+        }
+
+        public boolean isCreatePaymentLink() {
+            return method.equals("POST") && path.equals("/v1/payment_links");
+        }
+
+        public boolean isApi() {
+            return path.startsWith("/v1/");
+        }
+    }
+
+    private final String secretKey;
+    private final InMemorySandboxStore store = new InMemorySandboxStore();
+    private final SandboxWebhooks webhooks;
+    private final SandboxStripe sandbox;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("fake-stripe-delays").daemon().factory());
+
+    private volatile FaultPlan faults = FaultPlan.none();
+    private volatile Duration latency = Duration.ZERO;
+    private volatile Duration slowResponseDelay = Duration.ofSeconds(30);
+
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicLong totalRequests = new AtomicLong();
+    private final AtomicLong createCalls = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
+    private final ConcurrentMap<String, AtomicLong> createCallsByKey = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+    private FakeStripeServer(String secretKey) throws IOException {
+        this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        this.webhooks = new SandboxWebhooks(new SandboxWebhooks.Retry(4, Duration.ofMillis(50),
+                Duration.ofMillis(400), Duration.ofSeconds(5)));
+        this.sandbox = new SandboxStripe(store, webhooks, secretKey,
+                "http://127.0.0.1:" + server.getAddress().getPort(), Clock.systemUTC());
+        server.createContext(SandboxStripe.MOUNT_PATH, this::receive);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** A running server accepting only {@code secretKey}; webhooks go nowhere until {@link #webhookTarget}. */
+    public static FakeStripeServer start(String secretKey) {
+        try {
+            return new FakeStripeServer(secretKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the fake Stripe server", e);
+        }
+    }
+
+    /** What {@code StripeClient.builder().setApiBase(...)} takes. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + SandboxStripe.MOUNT_PATH;
+    }
+
+    public String secretKey() {
+        return secretKey;
+    }
+
+    /** Sends {@code checkout.session.completed} events to {@code url}, signed with {@code webhookSecret}. */
+    public FakeStripeServer webhookTarget(String url, String webhookSecret) {
+        webhooks.target(url, webhookSecret);
+        return this;
+    }
+
+    /** Delay before every API request is handled. */
+    public void setLatency(Duration latency) {
+        this.latency = Objects.requireNonNull(latency);
+    }
+
+    public void setFaults(FaultPlan plan) {
+        this.faults = Objects.requireNonNull(plan);
+    }
+
+    /** How long a {@link Fault#SLOW} answer takes; 30 seconds unless set. */
+    public void setSlowResponseDelay(Duration delay) {
+        this.slowResponseDelay = Objects.requireNonNull(delay);
+    }
+
+    /** Completes a checkout of the link as a buyer on the hosted page would; sends the webhook on success. */
+    public CheckoutResult pay(String paymentLinkId, String cardNumber) {
+        return sandbox.pay(paymentLinkId, cardNumber);
+    }
+
+    public SandboxStripe sandbox() {
+        return sandbox;
+    }
+
+    public InMemorySandboxStore store() {
+        return store;
+    }
+
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks.deliveries();
+    }
+
+    // ---- counters
+
+    public long totalRequests() {
+        return totalRequests.get();
+    }
+
+    /** POST /v1/payment_links calls received, faulted ones included. */
+    public long createCalls() {
+        return createCalls.get();
+    }
+
+    public long createCalls(String idempotencyKey) {
+        var count = createCallsByKey.get(idempotencyKey);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Links that exist, however many calls it took. */
+    public long distinctLinksCreated() {
+        return store.paymentLinks().size();
+    }
+
+    public List<SandboxPaymentLink> linksForInvoice(String invoiceId) {
+        return store.paymentLinks().stream()
+                .filter(link -> invoiceId.equals(link.metadata().get("invoice_id")))
+                .toList();
+    }
+
+    public long rateLimitedResponses() {
+        return rateLimited.get();
+    }
+
+    public long serverErrorResponses() {
+        return serverErrors.get();
+    }
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<RecordedRequest> createRequests() {
+        return requests.stream().filter(RecordedRequest::isCreatePaymentLink).toList();
+    }
+
+    // ---- HTTP
+
+    private void receive(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getRawPath().substring(SandboxStripe.MOUNT_PATH.length());
+        var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.getFirst()));
+        var request = new RecordedRequest(sequence.incrementAndGet(), exchange.getRequestMethod(), path,
+                Collections.unmodifiableMap(headers), exchange.getRequestURI().getRawQuery(), body,
+                formParameters(body));
+        requests.add(request);
+        totalRequests.incrementAndGet();
+        if (request.isCreatePaymentLink()) {
+            createCalls.incrementAndGet();
+            if (request.idempotencyKey() != null) {
+                createCallsByKey.computeIfAbsent(request.idempotencyKey(), key -> new AtomicLong()).incrementAndGet();
+            }
+        }
+        Fault fault = request.isApi() ? faults.next(request) : Fault.PASS;
+        Duration wait = request.isApi() ? latency : Duration.ZERO;
+        if (wait.isZero()) {
+            process(exchange, request, fault);
+        } else {
+            delays.schedule(() -> executor.execute(() -> process(exchange, request, fault)), wait.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void process(HttpExchange exchange, RecordedRequest request, Fault fault) {
+        try {
+            switch (fault) {
+                case FAIL_500 -> {
+                    serverErrors.incrementAndGet();
+                    respond(exchange, error(500, "api_error", "An unexpected error occurred (fake Stripe fault)."),
+                            Map.of());
+                }
+                case RATE_LIMITED_429, RATE_LIMITED_429_SHOULD_RETRY -> {
+                    rateLimited.incrementAndGet();
+                    respond(exchange, error(429, "rate_limit_error", "Too many requests hit the API too quickly."),
+                            fault == Fault.RATE_LIMITED_429_SHOULD_RETRY ? Map.of("Stripe-Should-Retry", "true")
+                                    : Map.of());
+                }
+                case DROP_AFTER_PROCESSING -> {
+                    handle(request);
+                    // closing before the response headers makes the JDK server drop the connection
+                    exchange.close();
+                }
+                case SLOW -> {
+                    var response = handle(request);
+                    delays.schedule(() -> executor.execute(() -> respondQuietly(exchange, response, Map.of())),
+                            slowResponseDelay.toNanos(), TimeUnit.NANOSECONDS);
+                }
+                case PASS -> respond(exchange, handle(request), Map.of());
+            }
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+        }
+    }
+
+    private SandboxResponse handle(RecordedRequest request) {
+        return sandbox.handle(request.method(), request.path(), request.headers(), request.rawQuery(),
+                request.body());
+    }
+
+    private static SandboxResponse error(int status, String type, String message) {
+        return new SandboxResponse(status, Map.of("Content-Type", "application/json"),
+                "{\"error\": {\"type\": \"" + type + "\", \"message\": \"" + message + "\"}}");
+    }
+
+    private void respondQuietly(HttpExchange exchange, SandboxResponse response, Map<String, String> extra) {
+        try {
+            respond(exchange, response, extra);
+        } catch (IOException e) {
+            // the client gave up waiting, which is what a slow answer is for
+            exchange.close();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, SandboxResponse response, Map<String, String> extra)
+            throws IOException {
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        extra.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        byte[] body = response.bodyBytes();
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static Map<String, String> formParameters(String body) {
+        var pairs = new java.util.LinkedHashMap<String, String>();
+        if (body.isEmpty()) {
+            return pairs;
+        }
+        Arrays.stream(body.split("&")).filter(pair -> !pair.isEmpty()).forEach(pair -> {
+            int equals = pair.indexOf('=');
+            String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
+                    StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
+                    StandardCharsets.UTF_8);
+            pairs.put(name, value);
+        });
+        return Collections.unmodifiableMap(pairs);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        delays.shutdownNow();
+        executor.shutdownNow();
+        webhooks.close();
+    }
+}
