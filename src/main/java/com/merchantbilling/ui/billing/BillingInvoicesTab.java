@@ -181,7 +181,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         grid.addColumn(BillingInvoice::invoiceNumber).setHeader("Invoice Number").setKey("invoiceNumber")
                 .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(BillingInvoice::buyerName).setHeader("Buyer").setKey("buyer")
-                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1);
+                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("12em");
         grid.addColumn(invoice -> dates.format(invoice.issueDate())).setHeader("Issue Date").setKey("issueDate")
                 .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(invoice -> dates.format(invoice.dueDate())).setHeader("Due Date").setKey("dueDate")
@@ -189,8 +189,9 @@ public class BillingInvoicesTab extends VerticalLayout {
         grid.addColumn(invoice -> invoice.billingAmount().format(Locale.US)).setHeader("Billing Amount")
                 .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        // fixed width: auto width is measured on the first page, before any row shows a copy button
         grid.addColumn(onlinePaymentRenderer()).setHeader("Online Payment").setKey("onlinePayment")
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("22em").setFlexGrow(0);
 
         grid.setItems(dataProvider);
         grid.addSortListener(sort -> showPage(0));
@@ -204,7 +205,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     private LitRenderer<BillingInvoice> onlinePaymentRenderer() {
         return LitRenderer.<BillingInvoice>of("""
                         <span class="online-payment online-payment-${item.statusClass}" title="${item.failure}">${item.status}</span>
-                        <vaadin-button theme="tertiary small" class="copy-payment-link" ?hidden="${!item.url}"
+                        <vaadin-button theme="tertiary-inline small" class="copy-payment-link" ?hidden="${!item.url}"
                             title="Copy Payment Link URL" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
                             >Copy Payment Link URL</vaadin-button>""")

@@ -12,6 +12,7 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.IneligibleInvoice;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
+import com.merchantbilling.invoicing.PaymentLinkRequestResult;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.invoicing.PaymentLinkTargets;
 import com.merchantbilling.organizations.OrganizationId;
@@ -131,14 +132,28 @@ class CreatePaymentLinksDialog extends Dialog {
         summary.setPadding(false);
         summary.setId("payment-links-summary");
         body.add(new H4("Creating payment links"), progressBar, progressText, summary);
-        if (!result.skipped().isEmpty()) {
-            body.add(new Paragraph(result.skipped().size()
-                    + " invoices were skipped: they were no longer eligible (another request may have claimed them)."));
+        if (!result.skipped().isEmpty() || !result.notFound().isEmpty()) {
+            var notProcessed = new Paragraph(notProcessed(result));
+            notProcessed.setId("payment-links-not-processed");
+            body.add(notProcessed);
         }
         create.setVisible(false);
         close.setText("Close");
         onChange.accept(inProgress);
         refreshProgress();
+    }
+
+    /** "8 selected invoices were not processed: Billing amount is 0 or less (6), Already paid (2)." */
+    private static String notProcessed(PaymentLinkRequestResult result) {
+        var reasons = result.skipped().stream().collect(java.util.stream.Collectors.groupingBy(
+                IneligibleInvoice::reason, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        var parts = new ArrayList<String>();
+        reasons.forEach((reason, count) -> parts.add(reason.reason() + " (" + count + ")"));
+        if (!result.notFound().isEmpty()) {
+            parts.add("No longer exists (" + result.notFound().size() + ")");
+        }
+        int total = result.skipped().size() + result.notFound().size();
+        return total + " selected invoices were not processed: " + String.join(", ", parts) + ".";
     }
 
     @Override
