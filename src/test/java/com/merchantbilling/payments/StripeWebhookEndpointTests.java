@@ -107,6 +107,22 @@ class StripeWebhookEndpointTests extends WebhookTestSupport {
     }
 
     @Test
+    void refusesAnOversizedChunkedBodyWithoutContentLength() {
+        var huge = "{\"id\":\"evt_huge_chunked\",\"padding\":\"" + "x".repeat(300 * 1024) + "\"}";
+        var bytes = huge.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var response = send(HttpRequest.newBuilder(uri("/stripe/webhook"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", StripeEvents.signature(huge, WEBHOOK_SECRET))
+                // a stream of unknown length goes out chunked, without Content-Length
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build());
+
+        assertRefused(response, 413, "Body larger than 262144 bytes");
+        assertThat(storedEvents("evt_huge_chunked")).isZero();
+    }
+
+    @Test
     void refusesOtherContentTypesWith415() {
         var signature = StripeEvents.signature(payload, WEBHOOK_SECRET);
 
