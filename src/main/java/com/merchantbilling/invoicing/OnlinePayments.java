@@ -1,5 +1,7 @@
 package com.merchantbilling.invoicing;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,4 +24,21 @@ public interface OnlinePayments {
 
     /** The invoice a Stripe payment link belongs to, if it is one of ours. */
     Optional<BillingInvoiceReference> findByPaymentLink(String paymentLinkId);
+
+    /**
+     * Records a payment Stripe reported. The invoice becomes Paid (also straight from Creating Link or
+     * Link Failed, when Stripe's report overtakes the recording of the link) and never goes back. The same
+     * Checkout Session reported again changes nothing; a further session for a Paid invoice is kept and
+     * flagged; an amount or currency other than the bill is kept and flagged.
+     *
+     * @throws IllegalArgumentException when there is no such invoice
+     */
+    PaymentOutcome recordPayment(InvoiceId invoice, ReceivedPayment payment);
+
+    /**
+     * Invoices waiting for payment whose link was recorded before the given moment, in id order after
+     * {@code after}: the candidates for asking Stripe about a payment whose webhook never arrived.
+     */
+    List<BillingInvoiceReference> findPendingPayment(Instant linkCreatedBefore, Optional<InvoiceId> after,
+            int limit);
 }

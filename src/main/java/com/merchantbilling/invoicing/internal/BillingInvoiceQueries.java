@@ -14,6 +14,7 @@ import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
+import com.merchantbilling.invoicing.PaidDetails;
 
 /**
  * Reads for the Billing Invoices list. Plain SQL because the list sorts and filters dynamically; the
@@ -24,7 +25,8 @@ class BillingInvoiceQueries {
 
     private static final String COLUMNS = """
             id, invoice_number, buyer_name, issue_date, due_date, billing_amount, currency,
-            online_payment_status, payment_link_url, payment_link_failure""";
+            online_payment_status, payment_link_url, payment_link_failure,
+            paid_at, paid_amount, paid_currency, payment_count""";
 
     private final JdbcClient jdbc;
 
@@ -111,6 +113,17 @@ class BillingInvoiceQueries {
                 Money.of(rs.getLong("billing_amount"), rs.getString("currency")),
                 OnlinePaymentStatus.valueOf(rs.getString("online_payment_status")),
                 Optional.ofNullable(rs.getString("payment_link_url")),
-                Optional.ofNullable(rs.getString("payment_link_failure")));
+                Optional.ofNullable(rs.getString("payment_link_failure")),
+                paid(rs));
+    }
+
+    private static Optional<PaidDetails> paid(ResultSet rs) throws SQLException {
+        var paidAt = rs.getObject("paid_at", java.time.OffsetDateTime.class);
+        if (paidAt == null) {
+            return Optional.empty();
+        }
+        var billed = Money.of(rs.getLong("billing_amount"), rs.getString("currency"));
+        var paid = Money.of(rs.getLong("paid_amount"), rs.getString("paid_currency"));
+        return Optional.of(new PaidDetails(paidAt.toInstant(), paid, !paid.equals(billed), rs.getInt("payment_count")));
     }
 }

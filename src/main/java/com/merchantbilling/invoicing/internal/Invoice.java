@@ -10,13 +10,16 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.util.Assert;
 
+import com.merchantbilling.invoicing.AdditionalPaymentReceived;
 import com.merchantbilling.invoicing.BillingInvoiceReference;
 import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.InvoicePaid;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkCreated;
 import com.merchantbilling.invoicing.PaymentLinkFailed;
+import com.merchantbilling.invoicing.PaymentOutcome;
 import com.merchantbilling.organizations.OrganizationId;
 
 /** The invoice aggregate. It guards its own rules: a payment link is set once, the status only moves forward. */
@@ -42,6 +45,11 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
     private Instant paymentLinkCreatedAt;
     private String paymentLinkFailure;
     private final Instant createdAt;
+    // set by Spring Data through the fields, not the constructor: null/0 until the invoice is Paid
+    private Instant paidAt;
+    private Long paidAmount;
+    private String paidCurrency;
+    private int paymentCount;
     @Version
     private Long version;
 
@@ -102,6 +110,14 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
             }
             return;
         }
+        if (onlinePaymentStatus == OnlinePaymentStatus.PAID) {
+            // the payment overtook the link (see recordPayment): keep the link for reference, stay Paid
+            paymentLinkId = linkId;
+            paymentLinkUrl = linkUrl;
+            paymentLinkCreatedAt = now;
+            paymentLinkFailure = null;
+            return;
+        }
         if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED
                 && onlinePaymentStatus != OnlinePaymentStatus.LINK_FAILED) {
             throw new IllegalStateException("Invoice " + invoiceNumber + " has no payment link request ("
@@ -124,6 +140,39 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
         paymentLinkFailure = abbreviate(reason == null || reason.isBlank() ? "Unknown error" : reason, 1000);
         registerEvent(new PaymentLinkFailed(new InvoiceId(id), new OrganizationId(organizationId), paymentLinkFailure));
         return true;
+    }
+
+    /**
+     * Takes a payment Stripe reported. Paid is final: a further payment is counted and flagged, never
+     * undone. A payment may arrive while the link is still being recorded (Creating Link, or Link Failed
+     * after a timeout although Stripe made the link); the money is real, so the invoice becomes Paid then
+     * too. Only an invoice that never had a link requested cannot have been paid through one.
+     * Recording the same Checkout Session twice is prevented by the caller (one row per session).
+     */
+    PaymentOutcome recordPayment(String checkoutSessionId, Money amount, Instant when) {
+        Assert.hasText(checkoutSessionId, "A payment names its Checkout Session");
+        Assert.notNull(amount, "A payment has an amount");
+        Assert.notNull(when, "A payment has a time");
+        return switch (onlinePaymentStatus) {
+            case NOT_CREATED -> PaymentOutcome.NOT_PAYABLE;
+            case PAID -> {
+                paymentCount++;
+                registerEvent(new AdditionalPaymentReceived(new InvoiceId(id), new OrganizationId(organizationId),
+                        amount, checkoutSessionId));
+                yield PaymentOutcome.ADDITIONAL_PAYMENT;
+            }
+            case LINK_REQUESTED, LINK_FAILED, PENDING_PAYMENT -> {
+                onlinePaymentStatus = OnlinePaymentStatus.PAID;
+                paidAt = when;
+                paidAmount = amount.minorUnits();
+                paidCurrency = amount.currency().getCurrencyCode();
+                paymentCount = 1;
+                boolean differs = !amount.equals(billingAmount());
+                registerEvent(new InvoicePaid(new InvoiceId(id), new OrganizationId(organizationId), amount, when,
+                        checkoutSessionId, differs));
+                yield differs ? PaymentOutcome.PAID_AMOUNT_DIFFERS : PaymentOutcome.PAID;
+            }
+        };
     }
 
     private static String abbreviate(String text, int max) {
@@ -157,5 +206,9 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
 
     String paymentLinkId() {
         return paymentLinkId;
+    }
+
+    int paymentCount() {
+        return paymentCount;
     }
 }

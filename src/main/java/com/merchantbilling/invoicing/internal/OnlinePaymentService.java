@@ -1,6 +1,9 @@
 package com.merchantbilling.invoicing.internal;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -9,16 +12,20 @@ import org.springframework.transaction.annotation.Transactional;
 import com.merchantbilling.invoicing.BillingInvoiceReference;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.PaymentOutcome;
+import com.merchantbilling.invoicing.ReceivedPayment;
 
 @Service
 @Transactional
 class OnlinePaymentService implements OnlinePayments {
 
     private final InvoiceRepository invoices;
+    private final InvoicePayments payments;
     private final Clock clock;
 
-    OnlinePaymentService(InvoiceRepository invoices, Optional<Clock> clock) {
+    OnlinePaymentService(InvoiceRepository invoices, InvoicePayments payments, Optional<Clock> clock) {
         this.invoices = invoices;
+        this.payments = payments;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -47,6 +54,35 @@ class OnlinePaymentService implements OnlinePayments {
     @Transactional(readOnly = true)
     public Optional<BillingInvoiceReference> findByPaymentLink(String paymentLinkId) {
         return invoices.findByPaymentLinkId(paymentLinkId).map(Invoice::reference);
+    }
+
+    @Override
+    public PaymentOutcome recordPayment(InvoiceId invoice, ReceivedPayment payment) {
+        if (!payments.lockInvoice(invoice)) {
+            throw new IllegalArgumentException("No invoice " + invoice);
+        }
+        // under the lock: a session reported twice (webhook and reconciliation) finds the first one's row
+        if (payments.sessionRecorded(payment.checkoutSessionId())) {
+            return PaymentOutcome.ALREADY_RECORDED;
+        }
+        var found = load(invoice);
+        var outcome = found.recordPayment(payment.checkoutSessionId(), payment.amount(), payment.paidAt());
+        if (outcome.recorded()) {
+            payments.insert(invoice, payment, outcome, clock.instant());
+            invoices.save(found);
+        }
+        return outcome;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<BillingInvoiceReference> findPendingPayment(Instant linkCreatedBefore, Optional<InvoiceId> after,
+            int limit) {
+        var ids = payments.pendingPayment(linkCreatedBefore, after, limit);
+        return invoices.findAllById(ids).stream()
+                .map(Invoice::reference)
+                .sorted(Comparator.comparingLong(reference -> reference.id().value()))
+                .toList();
     }
 
     private Invoice load(InvoiceId invoice) {

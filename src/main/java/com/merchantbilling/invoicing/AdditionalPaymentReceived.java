@@ -1,0 +1,8 @@
+package com.merchantbilling.invoicing;
+
+import com.merchantbilling.organizations.OrganizationId;
+
+/** A buyer paid an invoice that was Paid already: the money is recorded and the merchant has to act. */
+public record AdditionalPaymentReceived(InvoiceId invoiceId, OrganizationId organizationId, Money amount,
+        String checkoutSessionId) {
+}

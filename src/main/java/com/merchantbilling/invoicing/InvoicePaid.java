@@ -1,0 +1,14 @@
+package com.merchantbilling.invoicing;
+
+import java.time.Instant;
+
+import com.merchantbilling.organizations.OrganizationId;
+
+/**
+ * An invoice became Paid. Published once per invoice: a Paid invoice never goes back.
+ *
+ * @param amountDiffers the paid amount or currency is not what the invoice bills; the merchant should look
+ */
+public record InvoicePaid(InvoiceId invoiceId, OrganizationId organizationId, Money paidAmount, Instant paidAt,
+        String checkoutSessionId, boolean amountDiffers) {
+}

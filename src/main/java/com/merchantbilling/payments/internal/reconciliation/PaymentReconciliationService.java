@@ -1,0 +1,106 @@
+package com.merchantbilling.payments.internal.reconciliation;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import com.merchantbilling.invoicing.BillingInvoiceReference;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.organizations.Organization;
+import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.organizations.Organizations;
+import com.merchantbilling.payments.PaymentReconciliation;
+import com.merchantbilling.payments.PaymentReconciliationException;
+import com.merchantbilling.payments.ReconciliationResult;
+import com.merchantbilling.payments.internal.checkout.CheckoutOutcome;
+import com.merchantbilling.payments.internal.checkout.CheckoutPayments;
+import com.merchantbilling.payments.internal.checkout.CompletedCheckout;
+import com.stripe.StripeClient;
+import com.stripe.exception.StripeException;
+import com.stripe.model.checkout.Session;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.checkout.SessionListParams;
+
+/** Not transactional: no database transaction stays open across a Stripe call; each session applies in its own. */
+@Service
+class PaymentReconciliationService implements PaymentReconciliation {
+
+    /** A payment link is paid once, rarely twice; this bounds a runaway listing. */
+    static final int MAX_SESSIONS = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentReconciliationService.class);
+
+    private final StripeClient stripe;
+    private final OnlinePayments onlinePayments;
+    private final Organizations organizations;
+    private final CheckoutPayments checkoutPayments;
+
+    PaymentReconciliationService(StripeClient stripe, OnlinePayments onlinePayments, Organizations organizations,
+            CheckoutPayments checkoutPayments) {
+        this.stripe = stripe;
+        this.onlinePayments = onlinePayments;
+        this.organizations = organizations;
+        this.checkoutPayments = checkoutPayments;
+    }
+
+    @Override
+    public Optional<ReconciliationResult> reconcile(OrganizationId organization, InvoiceId invoice) {
+        return onlinePayments.find(invoice)
+                .filter(found -> found.organizationId().equals(organization))
+                .map(this::reconcile);
+    }
+
+    ReconciliationResult reconcile(BillingInvoiceReference invoice) {
+        if (invoice.paymentLinkId().isEmpty()) {
+            return new ReconciliationResult(invoice.id(), 0, 0, invoice.onlinePayment());
+        }
+        var account = organizations.find(invoice.organizationId()).flatMap(Organization::stripeAccountId);
+        var options = RequestOptions.builder();
+        account.ifPresent(options::setStripeAccount);
+        var params = SessionListParams.builder()
+                .setPaymentLink(invoice.paymentLinkId().get())
+                .setStatus(SessionListParams.Status.COMPLETE)
+                .setLimit(100L)
+                .build();
+        int completed = 0;
+        int recorded = 0;
+        try {
+            for (Session session : stripe.v1().checkout().sessions().list(params, options.build())
+                    .autoPagingIterable()) {
+                var outcome = checkoutPayments.apply(CompletedCheckout.of(session, account, paidAt(session),
+                        Optional.empty()));
+                completed++;
+                if (outcome == CheckoutOutcome.PAID || outcome == CheckoutOutcome.PAID_AMOUNT_DIFFERS
+                        || outcome == CheckoutOutcome.ADDITIONAL_PAYMENT) {
+                    recorded++;
+                }
+                if (completed >= MAX_SESSIONS) {
+                    log.warn("Invoice {} has {}+ completed sessions; stopped listing", invoice.id(), MAX_SESSIONS);
+                    break;
+                }
+            }
+        } catch (StripeException e) {
+            throw new PaymentReconciliationException("Stripe could not be asked about the payments of invoice "
+                    + invoice.invoiceNumber() + ": " + e.getMessage(), e);
+        }
+        if (recorded > 0) {
+            log.info("Reconciliation recorded {} payment(s) for invoice {} that no webhook delivered", recorded,
+                    invoice.id());
+        }
+        var after = onlinePayments.find(invoice.id()).map(BillingInvoiceReference::onlinePayment)
+                .orElse(invoice.onlinePayment());
+        return new ReconciliationResult(invoice.id(), completed, recorded, after);
+    }
+
+    /**
+     * A session has no payment time of its own; its creation is when the buyer opened checkout, at most
+     * the session's lifetime (24 h) before paying. The webhook path uses the event's time.
+     */
+    private static Instant paidAt(Session session) {
+        return session.getCreated() != null ? Instant.ofEpochSecond(session.getCreated()) : Instant.now();
+    }
+}

@@ -1,0 +1,119 @@
+package com.merchantbilling.payments.internal.webhook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.merchantbilling.payments.internal.stripe.StripeProperties;
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
+import com.stripe.net.Webhook;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Stripe's webhook: verify, store, answer. The work runs after the response (see
+ * {@link StripeEventProcessor}), so Stripe gets its 200 in milliseconds and a slow database or a long
+ * processing never turns into Stripe's timeouts and retries. Refusals carry a short reason and log one
+ * line, never the payload or the secret.
+ */
+@RestController
+class StripeWebhookController {
+
+    static final String PATH = "/stripe/webhook";
+    static final String SIGNATURE_HEADER = "Stripe-Signature";
+    /** Stripe's own default: a signed request older than five minutes may be a replay. */
+    static final long TOLERANCE_SECONDS = 300;
+    static final Set<String> HANDLED_TYPES = Set.of("checkout.session.completed",
+            "checkout.session.async_payment_succeeded");
+
+    private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
+
+    private final WebhookInbox inbox;
+    private final String webhookSecret;
+    private final int maxBodyBytes;
+
+    StripeWebhookController(WebhookInbox inbox, StripeProperties stripe, WebhookProperties properties) {
+        this.inbox = inbox;
+        this.webhookSecret = stripe.webhookSecret();
+        this.maxBodyBytes = Math.toIntExact(properties.maxBodySize().toBytes());
+        if (webhookSecret == null || webhookSecret.isBlank()) {
+            log.warn("stripe.webhook-secret is not set: {} refuses every event until it is", PATH);
+        }
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
+        if (!isJson(request.getContentType())) {
+            return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json");
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            return refuse(HttpStatus.CONTENT_TOO_LARGE, "Body larger than " + maxBodyBytes + " bytes");
+        }
+        // bounded read: a body without Content-Length cannot make us buffer more than the limit
+        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            return refuse(HttpStatus.CONTENT_TOO_LARGE, "Body larger than " + maxBodyBytes + " bytes");
+        }
+        if (webhookSecret == null || webhookSecret.isBlank()) {
+            return refuse(HttpStatus.SERVICE_UNAVAILABLE, "Webhook secret not configured");
+        }
+        String signature = request.getHeader(SIGNATURE_HEADER);
+        if (signature == null || signature.isBlank()) {
+            return refuse(HttpStatus.BAD_REQUEST, "Missing Stripe-Signature header");
+        }
+        String payload = new String(body, StandardCharsets.UTF_8);
+        Event event;
+        try {
+            event = Webhook.constructEvent(payload, signature, webhookSecret, TOLERANCE_SECONDS);
+        } catch (SignatureVerificationException e) {
+            return refuse(HttpStatus.BAD_REQUEST, e.getMessage() != null && e.getMessage().contains("tolerance")
+                    ? "Timestamp outside the tolerance" : "Invalid signature");
+        } catch (RuntimeException e) {
+            // the signature matched, so the sender holds our secret, but this is no event Stripe would send
+            return refuse(HttpStatus.BAD_REQUEST, "Body is not a JSON Stripe event");
+        }
+        if (event.getId() == null || event.getType() == null) {
+            return refuse(HttpStatus.BAD_REQUEST, "Body is not a JSON Stripe event");
+        }
+        if (!HANDLED_TYPES.contains(event.getType())) {
+            log.debug("Stripe event {} of type {} ignored", event.getId(), event.getType());
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("Ignored");
+        }
+        try {
+            boolean first = inbox.accept(event.getId(), event.getType(), event.getAccount(), payload);
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(first ? "Received" : "Duplicate");
+        } catch (DataAccessException e) {
+            // Stripe retries anything but 2xx for days: the event is not lost
+            log.error("Stripe event {} could not be stored: {}", event.getId(), e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
+                    .body("Try again later");
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static ResponseEntity<String> refuse(HttpStatus status, String reason) {
+        log.warn("Stripe webhook refused with {}: {}", status.value(), reason);
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(reason);
+    }
+}

@@ -1,0 +1,33 @@
+package com.merchantbilling.payments.internal.webhook;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Stripe cannot sign in and cannot send a CSRF token; the signature is its authentication. This chain
+ * covers exactly POST /stripe/webhook, ahead of the merchant chain (which has no order and so comes
+ * last); every other request, GET /stripe/webhook included, stays with the merchant chain.
+ */
+@Configuration(proxyBeanMethods = false)
+class StripeWebhookSecurityConfiguration {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain stripeWebhookSecurityFilterChain(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, StripeWebhookController.PATH))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .build();
+    }
+}

@@ -1,0 +1,29 @@
+package com.merchantbilling.payments.internal.webhook;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The Stripe webhook endpoint. The signing secret is {@code stripe.webhook-secret}.
+ *
+ * @param maxBodySize   larger bodies are refused (413) before they are read: Stripe's events are a few KiB
+ * @param resubmitAfter an event whose processing failed is tried again after this long (and on restart)
+ */
+@Validated
+@ConfigurationProperties("payments.webhook")
+public record WebhookProperties(
+        @DefaultValue("256KB") @NotNull DataSize maxBodySize,
+        @DefaultValue("5m") @NotNull Duration resubmitAfter) {
+
+    public WebhookProperties {
+        if (maxBodySize != null && (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8)) {
+            throw new IllegalArgumentException("payments.webhook.max-body-size must be between 1 byte and 2 GB");
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package com.merchantbilling.payments;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.PaymentLinkRequests;
+import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.organizations.Organizations;
+import com.merchantbilling.support.StripeApiStub;
+import com.merchantbilling.support.StripeEvents;
+import com.merchantbilling.support.TestTenants;
+
+/**
+ * One application on a random port for all webhook and reconciliation tests (one cached context, one
+ * database), real HTTP, and a Stripe API stub for reconciliation. Until the Stripe sandbox lands, the keys
+ * are set here explicitly.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "stripe.secret-key=sk_test_webhook",
+        "stripe.webhook-secret=" + WebhookTestSupport.WEBHOOK_SECRET,
+        "stripe.max-network-retries=0",
+        // the tests run reconciliation batches by hand: every pending link counts as old
+        "payments.reconciliation.older-than=0s"})
+abstract class WebhookTestSupport {
+
+    static final String WEBHOOK_SECRET = "whsec_test_webhook_0123456789abcdef";
+    static final StripeApiStub STRIPE = StripeApiStub.start();
+
+    @DynamicPropertySource
+    static void stripeApi(DynamicPropertyRegistry registry) {
+        registry.add("stripe.api-base", STRIPE::baseUrl);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    BillingInvoices invoices;
+    @Autowired
+    PaymentLinkRequests linkRequests;
+    @Autowired
+    OnlinePayments onlinePayments;
+    @Autowired
+    JdbcClient jdbc;
+
+    final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    HttpResponse<String> post(String payload, String signature) {
+        return post(payload, signature, "application/json; charset=utf-8");
+    }
+
+    HttpResponse<String> post(String payload, String signature, String contentType) {
+        var request = HttpRequest.newBuilder(uri("/stripe/webhook"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(payload));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        return send(request.build());
+    }
+
+    /** Signed with the configured secret, as Stripe would. */
+    HttpResponse<String> deliver(String payload) {
+        return post(payload, StripeEvents.signature(payload, WEBHOOK_SECRET));
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    OrganizationId organization(String name, Optional<String> stripeAccount) {
+        return organizations.register(name + " " + UUID.randomUUID().toString().substring(0, 8), stripeAccount).id();
+    }
+
+    /** One invoice of 1000 minor units in the currency, Pending Payment with a fresh link. */
+    PendingInvoice pendingInvoice(OrganizationId organization, String currency) {
+        var invoice = newInvoice(organization, currency);
+        linkRequests.request(organization, List.of(invoice), "webhook-test");
+        String link = "plink_test_" + UUID.randomUUID().toString().replace("-", "");
+        onlinePayments.recordPaymentLink(invoice, link, "https://buy.stripe.com/test_" + link);
+        return new PendingInvoice(organization, invoice, link);
+    }
+
+    InvoiceId newInvoice(OrganizationId organization, String currency) {
+        return TestTenants.invoices(invoices, organization, "W" + UUID.randomUUID().toString().substring(0, 8), 1,
+                currency).getFirst();
+    }
+
+    BillingInvoice invoice(OrganizationId organization, InvoiceId invoice) {
+        return invoices.find(organization, invoice).orElseThrow();
+    }
+
+    /** The processing outcome stored with the event, once the processing after the response has run. */
+    Optional<String> outcome(String eventId) {
+        return jdbc.sql("select outcome from stripe_webhook_events where event_id = :id and processed_at is not null")
+                .param("id", eventId)
+                .query(String.class)
+                .optional();
+    }
+
+    long storedEvents(String eventId) {
+        return jdbc.sql("select count(*) from stripe_webhook_events where event_id = :id")
+                .param("id", eventId)
+                .query(Long.class)
+                .single();
+    }
+
+    long recordedPayments(InvoiceId invoice) {
+        return jdbc.sql("select count(*) from invoice_payments where invoice_id = :id")
+                .param("id", invoice.value())
+                .query(Long.class)
+                .single();
+    }
+
+    record PendingInvoice(OrganizationId organization, InvoiceId id, String paymentLinkId) {
+    }
+}
