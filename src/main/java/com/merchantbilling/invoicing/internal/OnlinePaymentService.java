@@ -37,14 +37,14 @@ class OnlinePaymentService implements OnlinePayments {
 
     @Override
     public void recordPaymentLink(InvoiceId invoice, String paymentLinkId, String paymentLinkUrl) {
-        var found = load(invoice);
+        var found = lockAndLoad(invoice);
         found.recordPaymentLink(paymentLinkId, paymentLinkUrl, clock.instant());
         invoices.save(found);
     }
 
     @Override
     public void recordPaymentLinkFailure(InvoiceId invoice, String reason) {
-        var found = load(invoice);
+        var found = lockAndLoad(invoice);
         if (found.recordPaymentLinkFailure(reason)) {
             invoices.save(found);
         }
@@ -83,6 +83,18 @@ class OnlinePaymentService implements OnlinePayments {
                 .map(Invoice::reference)
                 .sorted(Comparator.comparingLong(reference -> reference.id().value()))
                 .toList();
+    }
+
+    /**
+     * Every change of an invoice's online payment takes the row lock first: link creation, a failure and a
+     * webhook's payment may arrive for one invoice at the same moment, and each must see the other's result
+     * instead of failing on the version check.
+     */
+    private Invoice lockAndLoad(InvoiceId invoice) {
+        if (!payments.lockInvoice(invoice)) {
+            throw new IllegalArgumentException("No invoice " + invoice);
+        }
+        return load(invoice);
     }
 
     private Invoice load(InvoiceId invoice) {

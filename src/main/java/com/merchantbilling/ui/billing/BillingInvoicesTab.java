@@ -14,10 +14,14 @@ import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
+import com.merchantbilling.invoicing.OnlinePaymentStatus;
+import com.merchantbilling.invoicing.PaidDetails;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.MerchantUser;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.AddOn;
+import com.merchantbilling.payments.PaymentReconciliation;
+import com.merchantbilling.payments.PaymentReconciliationException;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -58,6 +62,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final BillingInvoices invoices;
     private final PaymentLinkRequests linkRequests;
     private final OnlinePaymentUpdates updates;
+    private final PaymentReconciliation reconciliation;
     private final Grid<BillingInvoice> grid = new Grid<>();
     private final CallbackDataProvider<BillingInvoice, Void> dataProvider;
     private final TextField filter = new TextField();
@@ -74,7 +79,8 @@ public class BillingInvoicesTab extends VerticalLayout {
     private Registration updateRegistration;
 
     public BillingInvoicesTab(MerchantUser user, boolean addOnActive, BillingInvoices invoices,
-            PaymentLinkRequests linkRequests, OnlinePaymentUpdates updates) {
+            PaymentLinkRequests linkRequests, OnlinePaymentUpdates updates, PaymentReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
         this.user = user;
         this.organization = user.organizationId();
         this.invoices = invoices;
@@ -204,20 +210,66 @@ public class BillingInvoicesTab extends VerticalLayout {
      */
     private LitRenderer<BillingInvoice> onlinePaymentRenderer() {
         return LitRenderer.<BillingInvoice>of("""
-                        <span class="online-payment online-payment-${item.statusClass}" title="${item.failure}">${item.status}</span>
+                        <span class="online-payment online-payment-${item.statusClass}" title="${item.detail}">${item.status}</span>
+                        <span class="payment-attention" ?hidden="${!item.attention}" title="${item.detail}">Check amount</span>
                         <vaadin-button theme="tertiary-inline small" class="copy-payment-link" ?hidden="${!item.url}"
                             title="Copy Payment Link URL" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
-                            >Copy Payment Link URL</vaadin-button>""")
+                            >Copy Payment Link URL</vaadin-button>
+                        <vaadin-button theme="tertiary-inline small" class="check-payment" ?hidden="${!item.pending}"
+                            title="Ask Stripe whether this invoice was paid" @click="${e => { e.stopPropagation(); checkPayment(); }}"
+                            >Check Payment</vaadin-button>""")
                 .withProperty("status", invoice -> invoice.onlinePayment().label())
                 .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))
-                .withProperty("failure", invoice -> invoice.paymentLinkFailure().orElse(""))
+                .withProperty("detail", BillingInvoicesTab::statusDetail)
+                .withProperty("attention", invoice -> invoice.paid().map(PaidDetails::needsAttention).orElse(false))
+                .withProperty("pending", invoice -> invoice.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT)
+                .withFunction("checkPayment", this::checkPayment)
                 .withProperty("url", invoice -> invoice.paymentLinkUrl().orElse(""))
                 .withFunction("copied", invoice -> notify("Payment link URL of " + invoice.invoiceNumber()
                         + " copied to the clipboard.", NotificationVariant.LUMO_SUCCESS))
                 .withFunction("copyFailed", invoice -> notify("The browser did not allow copying. The payment link "
                         + "URL of " + invoice.invoiceNumber() + " is " + invoice.paymentLinkUrl().orElse(""),
                         NotificationVariant.LUMO_WARNING));
+    }
+
+    private static String statusDetail(BillingInvoice invoice) {
+        if (invoice.paymentLinkFailure().isPresent()) {
+            return invoice.paymentLinkFailure().get();
+        }
+        return invoice.paid().map(paid -> "Paid " + paid.paidAmount().format(Locale.US) + " on "
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(paid.paidAt().atZone(java.time.ZoneOffset.UTC))
+                + (paid.amountDiffers() ? "; the amount paid differs from the billing amount" : "")
+                + (paid.paymentCount() > 1 ? "; paid " + paid.paymentCount() + " times" : "")).orElse("");
+    }
+
+    /** Asks Stripe off the UI thread (it may take seconds) and reports back through push. */
+    private void checkPayment(BillingInvoice invoice) {
+        var ui = getUI().orElseThrow();
+        Thread.ofVirtual().name("check-payment-" + invoice.id()).start(() -> {
+            String message;
+            NotificationVariant variant = NotificationVariant.LUMO_CONTRAST;
+            try {
+                var result = reconciliation.reconcile(organization, invoice.id());
+                if (result.isEmpty()) {
+                    message = "Invoice " + invoice.invoiceNumber() + " no longer exists.";
+                } else if (result.get().paymentsRecorded() > 0) {
+                    message = "Invoice " + invoice.invoiceNumber() + ": a payment Stripe had received is now recorded.";
+                    variant = NotificationVariant.LUMO_SUCCESS;
+                } else {
+                    message = "Invoice " + invoice.invoiceNumber() + ": Stripe has no payment for it yet.";
+                }
+            } catch (PaymentReconciliationException e) {
+                message = e.getMessage();
+                variant = NotificationVariant.LUMO_ERROR;
+            }
+            var text = message;
+            var theme = variant;
+            ui.access(() -> {
+                refreshRows(List.of(invoice.id()));
+                notify(text, theme);
+            });
+        });
     }
 
     private Stream<BillingInvoice> fetch(Query<BillingInvoice, Void> query) {

@@ -5,6 +5,7 @@ import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.MerchantUser;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
+import com.merchantbilling.payments.PaymentReconciliation;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -23,7 +24,8 @@ import jakarta.annotation.security.PermitAll;
 public class BillingManagementView extends VerticalLayout {
 
     public BillingManagementView(AuthenticationContext authentication, BillingInvoices invoices,
-            PaymentLinkRequests linkRequests, AddOnSubscriptions addOns, OnlinePaymentUpdates updates) {
+            PaymentLinkRequests linkRequests, AddOnSubscriptions addOns, OnlinePaymentUpdates updates,
+            PaymentReconciliation reconciliation) {
         var user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
         boolean addOnActive = addOns.isActive(user.organizationId(), AddOn.STRIPE_CREDIT_CARD_PAYMENT);
         setSizeFull();
@@ -31,7 +33,8 @@ public class BillingManagementView extends VerticalLayout {
         var tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.setId("billing-management-tabs");
-        tabs.add("Billing Invoices", new BillingInvoicesTab(user, addOnActive, invoices, linkRequests, updates));
+        tabs.add("Billing Invoices", new BillingInvoicesTab(user, addOnActive, invoices, linkRequests, updates,
+                reconciliation));
         add(title, tabs);
         expand(tabs);
     }

@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import com.merchantbilling.invoicing.AdditionalPaymentReceived;
 import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.InvoicePaid;
 import com.merchantbilling.invoicing.PaymentLinkCreated;
 import com.merchantbilling.invoicing.PaymentLinkFailed;
 import com.merchantbilling.organizations.OrganizationId;
@@ -21,6 +23,8 @@ import com.vaadin.flow.shared.Registration;
  */
 @Component
 public class OnlinePaymentUpdates {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OnlinePaymentUpdates.class);
 
     private final Map<OrganizationId, Set<Consumer<InvoiceId>>> listeners = new ConcurrentHashMap<>();
 
@@ -43,7 +47,19 @@ public class OnlinePaymentUpdates {
         notify(failed.organizationId(), failed.invoiceId());
     }
 
+    @TransactionalEventListener
+    void on(InvoicePaid paid) {
+        notify(paid.organizationId(), paid.invoiceId());
+    }
+
+    @TransactionalEventListener
+    void on(AdditionalPaymentReceived payment) {
+        notify(payment.organizationId(), payment.invoiceId());
+    }
+
     void notify(OrganizationId organization, InvoiceId invoice) {
+        log.debug("Online payment of invoice {} changed; {} open views of organization {}", invoice,
+                listeners.getOrDefault(organization, Set.of()).size(), organization);
         listeners.getOrDefault(organization, Set.of()).forEach(listener -> listener.accept(invoice));
     }
 }

@@ -19,6 +19,7 @@ import com.merchantbilling.payments.ReconciliationResult;
 import com.merchantbilling.payments.internal.checkout.CheckoutOutcome;
 import com.merchantbilling.payments.internal.checkout.CheckoutPayments;
 import com.merchantbilling.payments.internal.checkout.CompletedCheckout;
+import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
@@ -38,10 +39,12 @@ class PaymentReconciliationService implements PaymentReconciliation {
     private final OnlinePayments onlinePayments;
     private final Organizations organizations;
     private final CheckoutPayments checkoutPayments;
+    private final StripeCallPolicy policy;
 
     PaymentReconciliationService(StripeClient stripe, OnlinePayments onlinePayments, Organizations organizations,
-            CheckoutPayments checkoutPayments) {
+            CheckoutPayments checkoutPayments, StripeCallPolicy policy) {
         this.stripe = stripe;
+        this.policy = policy;
         this.onlinePayments = onlinePayments;
         this.organizations = organizations;
         this.checkoutPayments = checkoutPayments;
@@ -68,9 +71,11 @@ class PaymentReconciliationService implements PaymentReconciliation {
                 .build();
         int completed = 0;
         int recorded = 0;
+        var requestOptions = options.build();
         try {
-            for (Session session : stripe.v1().checkout().sessions().list(params, options.build())
-                    .autoPagingIterable()) {
+            // the first page under the app-wide rate limit and retries; a link rarely has a second page
+            var firstPage = policy.call(() -> stripe.v1().checkout().sessions().list(params, requestOptions));
+            for (Session session : firstPage.autoPagingIterable()) {
                 var outcome = checkoutPayments.apply(CompletedCheckout.of(session, account, paidAt(session),
                         Optional.empty()));
                 completed++;
@@ -85,7 +90,7 @@ class PaymentReconciliationService implements PaymentReconciliation {
             }
         } catch (StripeException e) {
             throw new PaymentReconciliationException("Stripe could not be asked about the payments of invoice "
-                    + invoice.invoiceNumber() + ": " + e.getMessage(), e);
+                    + invoice.invoiceNumber() + ": " + StripeCallPolicy.describe(e), e);
         }
         if (recorded > 0) {
             log.info("Reconciliation recorded {} payment(s) for invoice {} that no webhook delivered", recorded,
