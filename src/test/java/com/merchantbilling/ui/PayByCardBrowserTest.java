@@ -6,61 +6,34 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.support.BrowserSession;
-import com.merchantbilling.support.FreePort;
 
 /**
  * A buyer pays by card on the sandbox's hosted page and the merchant's open grid turns the invoice Paid
  * without a reload: link creation, the signed webhook, exactly-once processing and server push together.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = "merchantbilling.demo-data.enabled=true")
-class PayByCardBrowserTest {
-
-    static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
+class PayByCardBrowserTest extends SandboxBrowserTestSupport {
 
     @Autowired
     BillingInvoices invoices;
     @Autowired
     PaymentLinkRequests requests;
-    @Autowired
-    JdbcClient jdbc;
-
-    BrowserSession browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void buyerPaysWithTheTestCardAndTheGridShowsPaid() {
         var invoice = invoiceWithLink("-0001");
-        browser = new BrowserSession(PORT);
+        openBrowser();
         var url = copyLinkOf(invoice);
 
         var merchantTab = browser.driver().getWindowHandle();
@@ -86,7 +59,7 @@ class PayByCardBrowserTest {
     @Test
     void aDeclinedCardLeavesTheInvoicePendingPayment() {
         var invoice = invoiceWithLink("-0002");
-        browser = new BrowserSession(PORT);
+        openBrowser();
         var url = copyLinkOf(invoice);
 
         var merchantTab = browser.driver().getWindowHandle();
@@ -165,8 +138,7 @@ class PayByCardBrowserTest {
     }
 
     private OrganizationId organization() {
-        return new OrganizationId(jdbc.sql("select organization_id from invoices where invoice_number like 'ST-%' limit 1")
-                .query(Long.class).single());
+        return demoOrganization("ST-");
     }
 
 }
