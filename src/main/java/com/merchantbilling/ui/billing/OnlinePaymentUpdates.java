@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.merchantbilling.invoicing.AdditionalPaymentReceived;
 import com.merchantbilling.invoicing.InvoiceId;
@@ -20,6 +22,13 @@ import com.vaadin.flow.shared.Registration;
 /**
  * Tells the open Billing Invoices views of an organization that an invoice's online payment changed,
  * after the change is committed, so they can show it without a reload (server push).
+ * <p>
+ * Plain listeners with their own after-commit hook, deliberately not {@code @TransactionalEventListener}:
+ * Spring Modulith records a publication for every transactional listener and marks it complete in a new
+ * transaction from the committing thread, which still holds its first connection. With more link creations
+ * in flight than pool connections, all connections were held by threads waiting for a second one and the
+ * pool deadlocked (ConnectionPoolDeadlockTest). A live refresh needs no durable delivery: a view that
+ * misses one reads the state back anyway.
  */
 @Component
 public class OnlinePaymentUpdates {
@@ -37,24 +46,38 @@ public class OnlinePaymentUpdates {
         });
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(PaymentLinkCreated created) {
-        notify(created.organizationId(), created.invoiceId());
+        afterCommit(created.organizationId(), created.invoiceId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(PaymentLinkFailed failed) {
-        notify(failed.organizationId(), failed.invoiceId());
+        afterCommit(failed.organizationId(), failed.invoiceId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(InvoicePaid paid) {
-        notify(paid.organizationId(), paid.invoiceId());
+        afterCommit(paid.organizationId(), paid.invoiceId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(AdditionalPaymentReceived payment) {
-        notify(payment.organizationId(), payment.invoiceId());
+        afterCommit(payment.organizationId(), payment.invoiceId());
+    }
+
+    /** Views re-read the invoice: before the commit they would still see the old state, after a rollback none. */
+    private void afterCommit(OrganizationId organization, InvoiceId invoice) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            notify(organization, invoice);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                OnlinePaymentUpdates.this.notify(organization, invoice);
+            }
+        });
     }
 
     void notify(OrganizationId organization, InvoiceId invoice) {

@@ -1,0 +1,119 @@
+package com.merchantbilling.reliability;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.OnlinePaymentStatus;
+import com.merchantbilling.invoicing.PaymentLinkRequests;
+import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.organizations.Organizations;
+import com.merchantbilling.payments.AddOn;
+import com.merchantbilling.payments.AddOnSubscriptions;
+import com.merchantbilling.support.FakeStripeServer;
+import com.merchantbilling.support.FakeStripeServer.FaultPlan;
+import com.merchantbilling.support.TestTenants;
+
+/**
+ * One application context (one database) against one fake Stripe for the fault, race, tenancy and bad input
+ * tests. Stripe's read timeout is short so that a slow answer is a timeout within the test's time; retries
+ * back off briefly; link requests whose retries ran out are resubmitted after seconds, not minutes.
+ */
+@SpringBootTest(properties = {
+        // set here, not only dynamically: the sandbox decides before dynamic properties exist
+        "stripe.secret-key=" + ReliabilityTestSupport.SECRET_KEY,
+        "stripe.webhook-secret=" + ReliabilityTestSupport.WEBHOOK_SECRET,
+        "stripe.read-timeout=1s",
+        "stripe.retry-backoff=20ms",
+        "stripe.rate-limit-per-second=100",
+        "payments.links.resubmit-older-than=5s",
+        "payments.links.resubmit-interval=2s",
+        "payments.webhook.resubmit-after=5s"})
+abstract class ReliabilityTestSupport {
+
+    static final String WEBHOOK_SECRET = "whsec_reliability_0123456789";
+    static final String SECRET_KEY = "sk_test_reliability";
+    static final FakeStripeServer STRIPE = FakeStripeServer.start(SECRET_KEY);
+    static final Duration LINKS_DONE = Duration.ofSeconds(90);
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry registry) {
+        registry.add("stripe.api-base", STRIPE::baseUrl);
+    }
+
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    BillingInvoices invoices;
+    @Autowired
+    PaymentLinkRequests requests;
+    @Autowired
+    AddOnSubscriptions addOns;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    WebApplicationContext context;
+
+    static void noFaults() {
+        STRIPE.setFaults(FaultPlan.none());
+        STRIPE.setLatency(Duration.ZERO);
+    }
+
+    OrganizationId subscribedOrganization(String name) {
+        var organization = TestTenants.organization(organizations, name);
+        addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+        return organization;
+    }
+
+    MockMvc mvc() {
+        return MockMvcBuilders.webAppContextSetup(context)
+                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
+                .build();
+    }
+
+    long countWithStatus(List<InvoiceId> ids, OnlinePaymentStatus status) {
+        return jdbc.sql("select count(*) from invoices where id in (:ids) and online_payment_status = :status")
+                .param("ids", ids.stream().map(InvoiceId::value).toList())
+                .param("status", status.name())
+                .query(Long.class).single();
+    }
+
+    void awaitStatus(List<InvoiceId> ids, OnlinePaymentStatus status) {
+        Awaitility.await(ids.size() + " invoices " + status).atMost(LINKS_DONE).pollInterval(Duration.ofMillis(100))
+                .until(() -> countWithStatus(ids, status) == ids.size());
+    }
+
+    long linksAtStripe(InvoiceId invoice) {
+        return STRIPE.linksForInvoice(Long.toString(invoice.value())).size();
+    }
+
+    /** Idempotency keys the app sent for the invoice's link: one per request of a link. */
+    List<String> idempotencyKeys(InvoiceId invoice) {
+        return STRIPE.createRequests().stream()
+                .filter(r -> Long.toString(invoice.value()).equals(r.formParameters().get("metadata[invoice_id]")))
+                .map(FakeStripeServer.RecordedRequest::idempotencyKey).distinct().toList();
+    }
+
+    /** Every column of the invoice rows, to show that a refused action changed nothing. */
+    List<Map<String, Object>> rows(List<InvoiceId> ids) {
+        return jdbc.sql("select * from invoices where id in (:ids) order by id")
+                .param("ids", ids.stream().map(InvoiceId::value).toList())
+                .query().listOfRows();
+    }
+
+    long tableCount(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+}
