@@ -19,7 +19,8 @@ import jakarta.validation.constraints.NotNull;
 @ConfigurationProperties("payments.webhook")
 public record WebhookProperties(
         @DefaultValue("256KB") @NotNull DataSize maxBodySize,
-        @DefaultValue("5m") @NotNull Duration resubmitAfter) {
+        @DefaultValue("5m") @NotNull Duration resubmitAfter,
+        @DefaultValue("8") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(64) int processingConcurrency) {
 
     public WebhookProperties {
         if (maxBodySize != null && (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8)) {
