@@ -193,6 +193,32 @@ class SecurityReviewTest {
     }
 
     @Test
+    void aSignInPostedFromAnotherSiteIsRefused() {
+        var organization = TestTenants.organization(organizations, "LoginCsrf");
+        String username = "csrf-" + UUID.randomUUID().toString().substring(0, 8);
+        organizations.addUser(organization, username, "Login CSRF", "correct horse battery");
+        var credentials = Map.of("username", username, "password", "correct horse battery");
+
+        // a foreign page auto-submitting a form: the browser names that page's origin
+        var foreign = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager()).build();
+        var fromAnotherSite = send(foreign, withOrigin(form("/login", credentials), "http://evil.example"));
+        assertThat(fromAnotherSite.statusCode()).isEqualTo(403);
+        assertThat(fromAnotherSite.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
+
+        // the same post from our own page signs in
+        var own = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager()).build();
+        var fromOurPage = send(own, withOrigin(form("/login", credentials), "http://127.0.0.1:" + port));
+        assertThat(fromOurPage.statusCode()).isEqualTo(302);
+        assertThat(fromOurPage.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    }
+
+    private static HttpRequest withOrigin(HttpRequest request, String origin) {
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Origin", origin).build();
+    }
+
+    @Test
     void neitherStripeSecretEverReachesTheLog(CapturedOutput output) {
         stripe.webhookTarget("http://127.0.0.1:" + port + "/stripe/webhook", WEBHOOK_SECRET);
         var organization = TestTenants.organization(organizations, "Secrets");
