@@ -3,6 +3,7 @@ package com.merchantbilling.ui.billing;
 import org.springframework.stereotype.Component;
 
 import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.InvoiceImports;
 import com.merchantbilling.invoicing.InvoiceNumbers;
 import com.merchantbilling.organizations.MerchantUser;
 import com.vaadin.flow.component.button.Button;
@@ -19,10 +20,12 @@ public class InvoiceActions {
 
     private final BillingInvoices invoices;
     private final InvoiceNumbers numbers;
+    private final InvoiceImports imports;
 
-    InvoiceActions(BillingInvoices invoices, InvoiceNumbers numbers) {
+    InvoiceActions(BillingInvoices invoices, InvoiceNumbers numbers, InvoiceImports imports) {
         this.invoices = invoices;
         this.numbers = numbers;
+        this.imports = imports;
     }
 
     void addTo(BillingInvoicesTab tab, MerchantUser user) {
@@ -35,6 +38,10 @@ public class InvoiceActions {
                     Notification.Position.BOTTOM_START);
             notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }).open());
-        tab.addToolbarActions(newInvoice);
+        var importInvoices = new Button(tab.getTranslation("import.button"), VaadinIcon.UPLOAD.create());
+        importInvoices.setId("import-invoices");
+        importInvoices.addClickListener(click -> new ImportInvoicesDialog(organization, imports,
+                () -> tab.showPage(0)).open());
+        tab.addToolbarActions(newInvoice, importInvoices);
     }
 }
