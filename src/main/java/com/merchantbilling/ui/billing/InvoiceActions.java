@@ -3,7 +3,13 @@ package com.merchantbilling.ui.billing;
 import org.springframework.stereotype.Component;
 
 import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceImports;
+import com.merchantbilling.invoicing.InvoiceSort;
+import com.merchantbilling.organizations.OrganizationId;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.time.LocalDate;
 import com.merchantbilling.invoicing.InvoiceNumbers;
 import com.merchantbilling.organizations.MerchantUser;
 import com.vaadin.flow.component.button.Button;
@@ -21,11 +27,34 @@ public class InvoiceActions {
     private final BillingInvoices invoices;
     private final InvoiceNumbers numbers;
     private final InvoiceImports imports;
+    private final InvoiceExports exports;
 
-    InvoiceActions(BillingInvoices invoices, InvoiceNumbers numbers, InvoiceImports imports) {
+    InvoiceActions(BillingInvoices invoices, InvoiceNumbers numbers, InvoiceImports imports, InvoiceExports exports) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.imports = imports;
+        this.exports = exports;
+    }
+
+    /** A link that downloads the list as the grid shows it: same filter, same sort, every page. */
+    private Anchor exportLink(BillingInvoicesTab tab, OrganizationId organization) {
+        DownloadHandler download = event -> {
+            // the grid's filter and sort at the moment of the click, read under the session lock
+            var state = new Object[2];
+            event.getUI().accessSynchronously(() -> {
+                state[0] = tab.filterText();
+                state[1] = tab.currentSort();
+            });
+            event.setFileName("invoices-" + LocalDate.now() + ".csv");
+            event.setContentType("text/csv; charset=UTF-8");
+            exports.export(organization, (String) state[0], (InvoiceSort) state[1], event.getOutputStream());
+        };
+        var link = new Anchor(download, "");
+        link.setId("export-invoices");
+        var button = new Button(tab.getTranslation("export.button"), VaadinIcon.DOWNLOAD.create());
+        button.setTabIndex(-1);
+        link.add(button);
+        return link;
     }
 
     void addTo(BillingInvoicesTab tab, MerchantUser user) {
@@ -42,6 +71,6 @@ public class InvoiceActions {
         importInvoices.setId("import-invoices");
         importInvoices.addClickListener(click -> new ImportInvoicesDialog(organization, imports,
                 () -> tab.showPage(0)).open());
-        tab.addToolbarActions(newInvoice, importInvoices);
+        tab.addToolbarActions(newInvoice, importInvoices, exportLink(tab, organization));
     }
 }
