@@ -3,7 +3,11 @@ package com.merchantbilling.ui.billing;
 import org.springframework.stereotype.Component;
 
 import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceExports;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.merchantbilling.invoicing.InvoiceImports;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.organizations.OrganizationId;
@@ -28,8 +32,11 @@ public class InvoiceActions {
     private final InvoiceNumbers numbers;
     private final InvoiceImports imports;
     private final InvoiceExports exports;
+    private final InvoiceDetails details;
 
-    InvoiceActions(BillingInvoices invoices, InvoiceNumbers numbers, InvoiceImports imports, InvoiceExports exports) {
+    InvoiceActions(BillingInvoices invoices, InvoiceNumbers numbers, InvoiceImports imports, InvoiceExports exports,
+            InvoiceDetails details) {
+        this.details = details;
         this.invoices = invoices;
         this.numbers = numbers;
         this.imports = imports;
@@ -57,6 +64,10 @@ public class InvoiceActions {
         return link;
     }
 
+    void openDetails(OrganizationId organization, InvoiceId invoice) {
+        details.find(organization, invoice).ifPresent(detail -> new InvoiceDetailsDialog(detail).open());
+    }
+
     void addTo(BillingInvoicesTab tab, MerchantUser user) {
         var organization = user.organizationId();
         var newInvoice = new Button(tab.getTranslation("invoice.new.button"), VaadinIcon.PLUS.create());
@@ -72,5 +83,12 @@ public class InvoiceActions {
         importInvoices.addClickListener(click -> new ImportInvoicesDialog(organization, imports,
                 () -> tab.showPage(0)).open());
         tab.addToolbarActions(newInvoice, importInvoices, exportLink(tab, organization));
+        // a button, not a row click: clicks on the selection checkboxes must keep only selecting
+        tab.grid().addColumn(LitRenderer.<BillingInvoice>of("""
+                        <vaadin-button theme="tertiary-inline small" class="invoice-details"
+                            @click="${e => { e.stopPropagation(); open(); }}">${item.label}</vaadin-button>""")
+                        .withProperty("label", invoice -> tab.getTranslation("details.button"))
+                        .withFunction("open", invoice -> openDetails(organization, invoice.id())))
+                .setKey("details").setAutoWidth(true).setFlexGrow(0);
     }
 }

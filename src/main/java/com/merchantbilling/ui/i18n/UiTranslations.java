@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 import com.vaadin.flow.i18n.I18NProvider;
 
 /**
- * Every text the views show, from vaadin-i18n/messages*.properties: English (the base bundle, and the
+ * Every text the views show, from i18n/messages*.properties (not Vaadin's vaadin-i18n/ folder, whose
+ * automatic provider would also start in module tests without the ui module): English (the base bundle, and the
  * fallback for any other locale) and Japanese. Vaadin uses this bean for {@code getTranslation} and picks
  * the first session locale from the browser's languages among {@link #getProvidedLocales()}.
  */
@@ -22,7 +23,7 @@ public class UiTranslations implements I18NProvider {
 
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final Locale JAPANESE = Locale.JAPANESE;
-    private static final String BUNDLE = "vaadin-i18n.messages";
+    private static final String BUNDLE = "i18n.messages";
     private static final Logger log = LoggerFactory.getLogger(UiTranslations.class);
     // without this, a missing key in a language falls back to the JVM's default locale's bundle, not English
     private static final ResourceBundle.Control NO_JVM_FALLBACK =
