@@ -360,11 +360,14 @@ public class BillingInvoicesTab extends VerticalLayout {
         return grid;
     }
 
-    /** Adds actions (New Invoice, Import, Export) at the start of the toolbar, before the filter. */
+    /**
+     * Adds invoice actions (New Invoice, Import, Export) in a row of their own above the toolbar, so the
+     * filter, selection status and Bulk Action keep their room.
+     */
     void addToolbarActions(com.vaadin.flow.component.Component... actions) {
-        for (int i = actions.length - 1; i >= 0; i--) {
-            toolbar.addComponentAsFirst(actions[i]);
-        }
+        var row = new HorizontalLayout(actions);
+        row.addClassName("invoice-actions");
+        addComponentAsFirst(row);
     }
 
     /** The filter text as the grid applies it. */

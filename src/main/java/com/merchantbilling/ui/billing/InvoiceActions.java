@@ -85,10 +85,17 @@ public class InvoiceActions {
         tab.addToolbarActions(newInvoice, importInvoices, exportLink(tab, organization));
         // a button, not a row click: clicks on the selection checkboxes must keep only selecting
         tab.grid().addColumn(LitRenderer.<BillingInvoice>of("""
-                        <vaadin-button theme="tertiary-inline small" class="invoice-details"
-                            @click="${e => { e.stopPropagation(); open(); }}">${item.label}</vaadin-button>""")
+                        <vaadin-button theme="tertiary-inline small icon" class="invoice-details" title="${item.label}"
+                            aria-label="${item.label}" @click="${e => { e.stopPropagation(); open(); }}"
+                            ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""")
                         .withProperty("label", invoice -> tab.getTranslation("details.button"))
                         .withFunction("open", invoice -> openDetails(organization, invoice.id())))
-                .setKey("details").setAutoWidth(true).setFlexGrow(0);
+                .setKey("details").setWidth("3.5em").setFlexGrow(0);
+        // first among the data columns: Online Payment stays the last one
+        var columns = new java.util.ArrayList<>(tab.grid().getColumns());
+        var detailsColumn = tab.grid().getColumnByKey("details");
+        columns.remove(detailsColumn);
+        columns.addFirst(detailsColumn);
+        tab.grid().setColumnOrder(columns);
     }
 }
