@@ -2,7 +2,16 @@ package com.merchantbilling.invoicing;
 
 import com.merchantbilling.organizations.OrganizationId;
 
-/** A buyer paid an invoice that was Paid already: the money is recorded and the merchant has to act. */
+/**
+ * A buyer paid an invoice that was Paid already: the money is recorded and the merchant has to act.
+ *
+ * @param stripeEventId the webhook event that reported the payment; null when reconciliation found it
+ */
 public record AdditionalPaymentReceived(InvoiceId invoiceId, OrganizationId organizationId, Money amount,
-        String checkoutSessionId) {
+        String checkoutSessionId, String stripeEventId) {
+
+    public AdditionalPaymentReceived(InvoiceId invoiceId, OrganizationId organizationId, Money amount,
+            String checkoutSessionId) {
+        this(invoiceId, organizationId, amount, checkoutSessionId, null);
+    }
 }

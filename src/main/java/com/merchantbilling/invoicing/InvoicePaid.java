@@ -8,7 +8,14 @@ import com.merchantbilling.organizations.OrganizationId;
  * An invoice became Paid. Published once per invoice: a Paid invoice never goes back.
  *
  * @param amountDiffers the paid amount or currency is not what the invoice bills; the merchant should look
+ * @param stripeEventId the webhook event that reported the payment; null when reconciliation found it
  */
 public record InvoicePaid(InvoiceId invoiceId, OrganizationId organizationId, Money paidAmount, Instant paidAt,
-        String checkoutSessionId, boolean amountDiffers) {
+        String checkoutSessionId, boolean amountDiffers, String stripeEventId) {
+
+    /** A payment not reported by a webhook event. */
+    public InvoicePaid(InvoiceId invoiceId, OrganizationId organizationId, Money paidAmount, Instant paidAt,
+            String checkoutSessionId, boolean amountDiffers) {
+        this(invoiceId, organizationId, paidAmount, paidAt, checkoutSessionId, amountDiffers, null);
+    }
 }

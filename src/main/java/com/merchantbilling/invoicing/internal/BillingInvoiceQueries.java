@@ -23,7 +23,7 @@ import com.merchantbilling.invoicing.PaidDetails;
 @Repository
 class BillingInvoiceQueries {
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, invoice_number, buyer_name, issue_date, due_date, billing_amount, currency,
             online_payment_status, payment_link_url, payment_link_failure,
             paid_at, paid_amount, paid_currency, payment_count""";
@@ -78,7 +78,7 @@ class BillingInvoiceQueries {
                 .list();
     }
 
-    private static String column(InvoiceSort.Field field) {
+    static String column(InvoiceSort.Field field) {
         return switch (field) {
             case INVOICE_NUMBER -> "invoice_number";
             case BUYER -> "buyer_name";
@@ -88,7 +88,7 @@ class BillingInvoiceQueries {
         };
     }
 
-    private static String filterCondition(Optional<String> pattern) {
+    static String filterCondition(Optional<String> pattern) {
         return pattern.isPresent()
                 ? " and (buyer_name ilike :pattern escape '\\' or invoice_number ilike :pattern escape '\\')"
                 : "";
@@ -103,7 +103,7 @@ class BillingInvoiceQueries {
         return Optional.of("%" + escaped + "%");
     }
 
-    private static BillingInvoice toRow(ResultSet rs, int rowNum) throws SQLException {
+    static BillingInvoice toRow(ResultSet rs, int rowNum) throws SQLException {
         return new BillingInvoice(
                 new InvoiceId(rs.getLong("id")),
                 rs.getString("invoice_number"),

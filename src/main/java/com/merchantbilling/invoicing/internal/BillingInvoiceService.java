@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.InvoiceLineItem;
 import com.merchantbilling.invoicing.InvoiceNumberTakenException;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.NewInvoice;
@@ -26,11 +27,14 @@ class BillingInvoiceService implements BillingInvoices {
 
     private final BillingInvoiceQueries queries;
     private final InvoiceRepository invoices;
+    private final InvoiceLineItems lineItems;
     private final Clock clock;
 
-    BillingInvoiceService(BillingInvoiceQueries queries, InvoiceRepository invoices, Optional<Clock> clock) {
+    BillingInvoiceService(BillingInvoiceQueries queries, InvoiceRepository invoices, InvoiceLineItems lineItems,
+            Optional<Clock> clock) {
         this.queries = queries;
         this.invoices = invoices;
+        this.lineItems = lineItems;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -62,8 +66,14 @@ class BillingInvoiceService implements BillingInvoices {
     @Override
     @Transactional
     public InvoiceId issue(OrganizationId organization, NewInvoice invoice) {
+        if (!invoice.lineItems().isEmpty() && invoice.billingAmount() != null && !invoice.billingAmount()
+                .equals(InvoiceLineItem.total(invoice.lineItems(), invoice.billingAmount().currency()))) {
+            throw new IllegalArgumentException("The line items do not add up to the billing amount "
+                    + invoice.billingAmount());
+        }
         try {
             var saved = invoices.save(Invoice.issue(organization.value(), invoice, clock.instant()));
+            lineItems.insert(saved.id(), invoice.lineItems());
             return new InvoiceId(saved.id());
         } catch (DuplicateKeyException | DbActionExecutionException e) {
             // Spring Data JDBC may or may not wrap the driver's unique violation in its own exception

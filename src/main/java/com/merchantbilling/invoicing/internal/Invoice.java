@@ -150,6 +150,11 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * Recording the same Checkout Session twice is prevented by the caller (one row per session).
      */
     PaymentOutcome recordPayment(String checkoutSessionId, Money amount, Instant when) {
+        return recordPayment(checkoutSessionId, amount, when, null);
+    }
+
+    /** As above, naming the Stripe event that reported the payment (null if none) in the events it publishes. */
+    PaymentOutcome recordPayment(String checkoutSessionId, Money amount, Instant when, String stripeEventId) {
         Assert.hasText(checkoutSessionId, "A payment names its Checkout Session");
         Assert.notNull(amount, "A payment has an amount");
         Assert.notNull(when, "A payment has a time");
@@ -158,7 +163,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
             case PAID -> {
                 paymentCount++;
                 registerEvent(new AdditionalPaymentReceived(new InvoiceId(id), new OrganizationId(organizationId),
-                        amount, checkoutSessionId));
+                        amount, checkoutSessionId, stripeEventId));
                 yield PaymentOutcome.ADDITIONAL_PAYMENT;
             }
             case LINK_REQUESTED, LINK_FAILED, PENDING_PAYMENT -> {
@@ -169,7 +174,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
                 paymentCount = 1;
                 boolean differs = !amount.equals(billingAmount());
                 registerEvent(new InvoicePaid(new InvoiceId(id), new OrganizationId(organizationId), amount, when,
-                        checkoutSessionId, differs));
+                        checkoutSessionId, differs, stripeEventId));
                 yield differs ? PaymentOutcome.PAID_AMOUNT_DIFFERS : PaymentOutcome.PAID;
             }
         };

@@ -66,7 +66,8 @@ class OnlinePaymentService implements OnlinePayments {
             return PaymentOutcome.ALREADY_RECORDED;
         }
         var found = load(invoice);
-        var outcome = found.recordPayment(payment.checkoutSessionId(), payment.amount(), payment.paidAt());
+        var outcome = found.recordPayment(payment.checkoutSessionId(), payment.amount(), payment.paidAt(),
+                payment.stripeEventId().orElse(null));
         if (outcome.recorded()) {
             payments.insert(invoice, payment, outcome, clock.instant());
             invoices.save(found);

@@ -73,6 +73,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final Span selectionStatus = new Span();
     private final Button removeSelections = new Button("Remove All Selections");
 
+    private final HorizontalLayout toolbar;
     private int page;
     private long total;
     private boolean revertingSelection;
@@ -119,7 +120,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         removeSelections.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         removeSelections.addClickListener(click -> grid.asMultiSelect().deselectAll());
 
-        var toolbar = new HorizontalLayout(filter, selectionStatus, removeSelections);
+        toolbar = new HorizontalLayout(filter, selectionStatus, removeSelections);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(selectionStatus);
@@ -357,5 +358,29 @@ public class BillingInvoicesTab extends VerticalLayout {
 
     Grid<BillingInvoice> grid() {
         return grid;
+    }
+
+    /**
+     * Adds invoice actions (New Invoice, Import, Export) in a row of their own above the toolbar, so the
+     * filter, selection status and Bulk Action keep their room.
+     */
+    void addToolbarActions(com.vaadin.flow.component.Component... actions) {
+        var row = new HorizontalLayout(actions);
+        row.addClassName("invoice-actions");
+        addComponentAsFirst(row);
+    }
+
+    /** The filter text as the grid applies it. */
+    String filterText() {
+        return filter.getValue();
+    }
+
+    /** The sort the grid shows, as the invoicing API takes it. */
+    InvoiceSort currentSort() {
+        return grid.getSortOrder().stream().findFirst()
+                .flatMap(order -> order.getSorted().getSortOrder(order.getDirection()).findFirst())
+                .map(order -> new InvoiceSort(InvoiceSort.Field.valueOf(order.getSorted()),
+                        order.getDirection() == SortDirection.DESCENDING))
+                .orElse(InvoiceSort.DEFAULT);
     }
 }

@@ -25,7 +25,7 @@ public class BillingManagementView extends VerticalLayout {
 
     public BillingManagementView(AuthenticationContext authentication, BillingInvoices invoices,
             PaymentLinkRequests linkRequests, AddOnSubscriptions addOns, OnlinePaymentUpdates updates,
-            PaymentReconciliation reconciliation) {
+            PaymentReconciliation reconciliation, InvoiceActions invoiceActions) {
         var user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
         boolean addOnActive = addOns.isActive(user.organizationId(), AddOn.STRIPE_CREDIT_CARD_PAYMENT);
         setSizeFull();
@@ -33,8 +33,9 @@ public class BillingManagementView extends VerticalLayout {
         var tabs = new TabSheet();
         tabs.setSizeFull();
         tabs.setId("billing-management-tabs");
-        tabs.add("Billing Invoices", new BillingInvoicesTab(user, addOnActive, invoices, linkRequests, updates,
-                reconciliation));
+        var invoicesTab = new BillingInvoicesTab(user, addOnActive, invoices, linkRequests, updates, reconciliation);
+        invoiceActions.addTo(invoicesTab, user);
+        tabs.add("Billing Invoices", invoicesTab);
         add(title, tabs);
         expand(tabs);
     }

@@ -33,8 +33,20 @@ public class StripeCallPolicy {
 
     private final RateLimiter rateLimiter;
     private final Retry retry;
+    private final java.util.function.Function<String, io.micrometer.core.instrument.Timer> callTimer;
 
     public StripeCallPolicy(StripeProperties properties) {
+        this(properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** With the app's meters: each Stripe HTTP attempt's latency (stripe.calls) and the retries (stripe.call.retries). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public StripeCallPolicy(StripeProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.callTimer = outcome -> io.micrometer.core.instrument.Timer.builder("stripe.calls")
+                .description("Stripe API calls, each attempt on its own").tag("outcome", outcome)
+                .publishPercentileHistogram(false).register(meters);
+        var retryCounter = io.micrometer.core.instrument.Counter.builder("stripe.call.retries")
+                .description("Stripe calls tried again after a transient failure").register(meters);
         // one permit per 1/rate seconds: an even pace instead of a burst at the start of each second
         this.rateLimiter = RateLimiter.of("stripe", RateLimiterConfig.custom()
                 .limitForPeriod(1)
@@ -48,6 +60,9 @@ public class StripeCallPolicy {
                 .retryOnException(StripeCallPolicy::isTransient)
                 .failAfterMaxAttempts(false)
                 .build());
+        callTimer.apply("success");
+        callTimer.apply("failure");
+        retry.getEventPublisher().onRetry(event -> retryCounter.increment());
         retry.getEventPublisher().onRetry(event -> log.info("Stripe call retry {} after {}",
                 event.getNumberOfRetryAttempts(), describe(event.getLastThrowable())));
     }
@@ -55,10 +70,16 @@ public class StripeCallPolicy {
     /** Runs a Stripe call under the rate limit, retrying transient failures. */
     public <T> T call(StripeCall<T> call) throws StripeException {
         Supplier<T> limited = RateLimiter.decorateSupplier(rateLimiter, () -> {
+            long start = System.nanoTime();
+            String outcome = "failure";
             try {
-                return call.run();
+                T result = call.run();
+                outcome = "success";
+                return result;
             } catch (StripeException e) {
                 throw new WrappedStripeException(e);
+            } finally {
+                callTimer.apply(outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
         });
         try {

@@ -1,0 +1,23 @@
+package com.merchantbilling.invoicing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+import com.merchantbilling.organizations.OrganizationId;
+
+/** The Billing Invoices list as a CSV file, written row by row as the database returns them. */
+public interface InvoiceExports {
+
+    /** The import's columns first, so an exported file imports again, then the online payment. */
+    List<String> COLUMNS = List.of("invoice_number", "buyer_name", "buyer_email", "issue_date", "due_date", "currency",
+            "amount", "online_payment", "payment_link_url", "paid_at");
+
+    /**
+     * Writes every invoice matching the filter (as {@link BillingInvoices#count}) in the sort order, all
+     * pages, as UTF-8 CSV with a byte order mark (spreadsheets then read Japanese text correctly).
+     *
+     * @return the number of invoices written
+     */
+    long export(OrganizationId organization, String filter, InvoiceSort sort, OutputStream out) throws IOException;
+}

@@ -1,0 +1,44 @@
+package com.merchantbilling.payments.internal;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.merchantbilling.invoicing.PaymentLinkCreated;
+import com.merchantbilling.invoicing.PaymentLinkFailed;
+import com.merchantbilling.invoicing.PaymentLinkRequested;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Counts payment links as invoicing publishes their events. A plain listener, counting inside the
+ * publishing transaction: a transactional one would put a publication per event into the registry.
+ */
+@Component
+class PaymentMetrics {
+
+    private final Counter requested;
+    private final Counter created;
+    private final Counter failed;
+
+    PaymentMetrics(MeterRegistry meters) {
+        requested = Counter.builder("payment.links.requested").description("Payment links requested").register(meters);
+        created = Counter.builder("payment.links.created").description("Payment links Stripe created").register(meters);
+        failed = Counter.builder("payment.links.failed").description("Payment link requests that failed").register(meters);
+    }
+
+    @EventListener
+    void on(PaymentLinkRequested event) {
+        requested.increment();
+    }
+
+    @EventListener
+    void on(PaymentLinkCreated event) {
+        created.increment();
+    }
+
+    @EventListener
+    void on(PaymentLinkFailed event) {
+        failed.increment();
+    }
+}

@@ -1,0 +1,150 @@
+package com.merchantbilling.ui.billing;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import com.merchantbilling.invoicing.ImportPreview;
+import com.merchantbilling.invoicing.ImportRowError;
+import com.merchantbilling.invoicing.InvoiceImportException;
+import com.merchantbilling.invoicing.InvoiceImports;
+import com.merchantbilling.organizations.OrganizationId;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+
+/**
+ * "Import Invoices": upload a CSV file, see every row's problem before anything is stored, then store
+ * the valid rows at once. The checking and storing are the invoicing module's; this only shows them.
+ */
+class ImportInvoicesDialog extends Dialog {
+
+    private final OrganizationId organization;
+    private final InvoiceImports imports;
+    private final Runnable onImported;
+
+    private final Span fileError = new Span();
+    private final Span summary = new Span();
+    private final Span result = new Span();
+    private final Grid<ImportRowError> errors = new Grid<>();
+    private final Button importButton = new Button();
+    private ImportPreview preview;
+
+    ImportInvoicesDialog(OrganizationId organization, InvoiceImports imports, Runnable onImported) {
+        this.organization = organization;
+        this.imports = imports;
+        this.onImported = onImported;
+        setId("import-invoices-dialog");
+        setHeaderTitle(getTranslation("import.title"));
+        setWidth("min(64rem, 96vw)");
+        setCloseOnOutsideClick(false);
+
+        var help = new Paragraph(getTranslation("import.help", InvoiceImports.HEADER,
+                String.valueOf(InvoiceImports.MAX_FILE_BYTES / (1024 * 1024))));
+        help.addClassName("import-help");
+        // read into memory: the handler's own limit refuses anything above the 10 MB the service accepts
+        var upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
+                getUI().ifPresent(ui -> ui.access(() -> preview(bytes)))));
+        upload.setId("import-upload");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize((int) InvoiceImports.MAX_FILE_BYTES);
+        upload.setAcceptedFileTypes(".csv", "text/csv");
+        upload.addFileRejectedListener(rejected -> showFileError(getTranslation("import.fileTooLarge",
+                String.valueOf(InvoiceImports.MAX_FILE_BYTES / (1024 * 1024)))));
+
+        fileError.setId("import-file-error");
+        fileError.addClassName("field-error");
+        summary.setId("import-summary");
+        result.setId("import-result");
+        errors.setId("import-errors");
+        errors.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        errors.addColumn(ImportRowError::line).setHeader(getTranslation("import.column.line")).setAutoWidth(true)
+                .setFlexGrow(0);
+        errors.addColumn(ImportRowError::invoiceNumber).setHeader(getTranslation("import.column.invoiceNumber"))
+                .setAutoWidth(true).setFlexGrow(0);
+        errors.addColumn(error -> getTranslation("import.problem." + error.problem().name()))
+                .setHeader(getTranslation("import.column.problem")).setAutoWidth(true).setFlexGrow(0);
+        errors.addColumn(ImportRowError::message).setHeader(getTranslation("import.column.detail")).setFlexGrow(1);
+        errors.setHeight("18rem");
+        errors.setVisible(false);
+
+        importButton.setId("import-confirm");
+        importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        importButton.setEnabled(false);
+        importButton.setDisableOnClick(true);
+        importButton.addClickListener(click -> importValidRows());
+        var close = new Button(getTranslation("action.close"), click -> close());
+        close.setId("import-close");
+        add(help, upload, fileError, summary, errors, result);
+        getFooter().add(close, importButton);
+        importButton.setText(getTranslation("import.confirm", "0"));
+    }
+
+    /** Checks the uploaded file and shows what an import would do. */
+    void preview(byte[] csv) {
+        preview = null;
+        fileError.setText("");
+        result.setText("");
+        try {
+            preview = imports.preview(organization, new ByteArrayInputStream(csv));
+        } catch (InvoiceImportException e) {
+            showFileError(getTranslation("import.fileError." + e.reason().name(), e.getMessage()));
+            return;
+        }
+        summary.setText(getTranslation("import.summary", String.valueOf(preview.rows()),
+                String.valueOf(preview.valid().size()), String.valueOf(preview.errors().size())));
+        showErrors(preview.errors());
+        importButton.setText(getTranslation("import.confirm", String.valueOf(preview.valid().size())));
+        importButton.setEnabled(!preview.valid().isEmpty());
+    }
+
+    private void importValidRows() {
+        if (preview == null) {
+            return;
+        }
+        var done = imports.importInvoices(organization, preview);
+        preview = null;
+        importButton.setEnabled(false);
+        result.setText(getTranslation("import.result", String.valueOf(done.imported()),
+                String.valueOf(done.skipped().size())));
+        showErrors(done.skipped());
+        onImported.run();
+    }
+
+    private void showErrors(List<ImportRowError> rows) {
+        errors.setItems(rows);
+        errors.setVisible(!rows.isEmpty());
+    }
+
+    private void showFileError(String message) {
+        fileError.setText(message);
+        summary.setText("");
+        errors.setVisible(false);
+        importButton.setEnabled(false);
+    }
+
+    String summaryText() {
+        return summary.getText();
+    }
+
+    String resultText() {
+        return result.getText();
+    }
+
+    String fileErrorText() {
+        return fileError.getText();
+    }
+
+    Grid<ImportRowError> errorGrid() {
+        return errors;
+    }
+
+    Button importButton() {
+        return importButton;
+    }
+}

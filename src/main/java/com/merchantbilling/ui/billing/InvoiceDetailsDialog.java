@@ -1,0 +1,88 @@
+package com.merchantbilling.ui.billing;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import com.merchantbilling.invoicing.AuditEntry;
+import com.merchantbilling.invoicing.InvoiceDetail;
+import com.merchantbilling.invoicing.InvoiceLineItem;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+
+/** One invoice: its fields, line items and the audit trail of its online payment. Read-only. */
+class InvoiceDetailsDialog extends Dialog {
+
+    final Grid<InvoiceLineItem> lineItems = new Grid<>();
+    final Grid<AuditEntry> auditTrail = new Grid<>();
+
+    InvoiceDetailsDialog(InvoiceDetail detail) {
+        var invoice = detail.invoice();
+        var locale = getLocale();
+        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        var times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
+                .withZone(ZoneId.systemDefault());
+        setId("invoice-details-dialog");
+        setHeaderTitle(getTranslation("details.title", invoice.invoiceNumber()));
+        setWidth("min(64rem, 96vw)");
+
+        var fields = new FormLayout();
+        fields.addFormItem(value(invoice.invoiceNumber()), getTranslation("invoice.field.number"));
+        fields.addFormItem(value(invoice.buyerName()), getTranslation("invoice.field.buyerName"));
+        fields.addFormItem(value(detail.buyerEmail().orElse("")), getTranslation("invoice.field.buyerEmail"));
+        fields.addFormItem(value(dates.format(invoice.issueDate())), getTranslation("invoice.field.issueDate"));
+        fields.addFormItem(value(dates.format(invoice.dueDate())), getTranslation("invoice.field.dueDate"));
+        fields.addFormItem(value(invoice.billingAmount().format(locale)), getTranslation("invoice.field.billingAmount"));
+        fields.addFormItem(value(getTranslation("status." + invoice.onlinePayment().name())),
+                getTranslation("details.onlinePayment"));
+        fields.addFormItem(value(invoice.paymentLinkUrl().orElse("")), getTranslation("details.paymentLinkUrl"));
+
+        lineItems.setId("invoice-details-line-items");
+        lineItems.addThemeVariants(GridVariant.LUMO_COMPACT);
+        lineItems.addColumn(InvoiceLineItem::description).setHeader(getTranslation("invoice.line.description"))
+                .setFlexGrow(1);
+        lineItems.addColumn(InvoiceLineItem::quantity).setHeader(getTranslation("invoice.line.quantity"))
+                .setAutoWidth(true).setFlexGrow(0);
+        lineItems.addColumn(line -> line.unitPrice().format(locale)).setHeader(getTranslation("invoice.line.unitPrice"))
+                .setAutoWidth(true).setFlexGrow(0);
+        lineItems.addColumn(line -> line.amount().format(locale)).setHeader(getTranslation("invoice.line.amount"))
+                .setAutoWidth(true).setFlexGrow(0);
+        lineItems.setItems(detail.lineItems());
+        lineItems.setAllRowsVisible(true);
+        var noLines = new Span(getTranslation("details.noLineItems"));
+        noLines.setVisible(detail.lineItems().isEmpty());
+        lineItems.setVisible(!detail.lineItems().isEmpty());
+
+        auditTrail.setId("invoice-details-audit");
+        auditTrail.addThemeVariants(GridVariant.LUMO_COMPACT);
+        auditTrail.addColumn(entry -> times.format(entry.occurredAt())).setHeader(getTranslation("audit.when"))
+                .setAutoWidth(true).setFlexGrow(0);
+        auditTrail.addColumn(entry -> getTranslation("audit.action." + entry.action().name()))
+                .setHeader(getTranslation("audit.what")).setAutoWidth(true).setFlexGrow(0);
+        auditTrail.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.who")).setAutoWidth(true).setFlexGrow(0);
+        auditTrail.addColumn(entry -> String.join(" ", entry.paymentLinkId().orElse(""),
+                entry.checkoutSessionId().orElse(""), entry.stripeEventId().orElse("")).strip())
+                .setHeader(getTranslation("audit.stripe")).setAutoWidth(true);
+        auditTrail.addColumn(entry -> entry.detail().orElse("")).setHeader(getTranslation("audit.detail"))
+                .setFlexGrow(1);
+        auditTrail.setItems(detail.auditTrail());
+        auditTrail.setAllRowsVisible(true);
+        var noAudit = new Span(getTranslation("details.noAudit"));
+        noAudit.setVisible(detail.auditTrail().isEmpty());
+
+        add(fields, new H4(getTranslation("invoice.line.title")), lineItems, noLines,
+                new H4(getTranslation("details.auditTrail")), auditTrail, noAudit);
+        var close = new Button(getTranslation("action.close"), click -> close());
+        close.setId("invoice-details-close");
+        getFooter().add(close);
+    }
+
+    private static Span value(String text) {
+        return new Span(text);
+    }
+}
