@@ -20,9 +20,8 @@ import com.merchantbilling.support.StripeEvents.CheckoutSession;
 /**
  * Loopback figures for the endpoint: requests per second and latency until Stripe has its answer, then how
  * long the processing after the response takes to drain. Printed, not asserted: timings on a shared
- * two-core machine say little. The pom's surefire configuration fixes excludedGroups to "benchmark,load"
- * (a command-line -DexcludedGroups does not override it): drop "benchmark" there locally, then
- * {@code ./mvnw test -Dtest=StripeWebhookThroughputBenchmark}.
+ * two-core machine say little. Run with the suite ({@code scripts/bench}) or alone:
+ * {@code BENCH_TESTS=StripeWebhookThroughputBenchmark scripts/bench}.
  */
 @Tag("benchmark")
 class StripeWebhookThroughputBenchmark extends WebhookTestSupport {
