@@ -78,9 +78,15 @@ class BillingInvoiceQueries {
         var direction = descending ? " desc" : " asc";
         var column = column(sort.field());
         var seek = boundary.isPresent() ? " and (" + column + ", id) " + (descending ? "<" : ">") + " (:value, :id)" : "";
-        var rows = new java.util.ArrayList<>(jdbc.sql("select " + COLUMNS + " from invoices where organization_id = :org"
-                        + filterCondition(pattern) + seek + " order by " + column + direction + ", id" + direction
-                        + " limit :limit")
+        // Filtered: find the matches first (trigram bitmap scan), then sort them. Left to itself the planner
+        // may walk the sort index and test every row against the filter, which for a rare buyer in a large
+        // book reads most of it (seen: 640 ms instead of 22 ms, depending on the sampled statistics).
+        var from = pattern.isPresent()
+                ? "with matches as materialized (select " + COLUMNS + " from invoices where organization_id = :org"
+                        + filterCondition(pattern) + ") select " + COLUMNS + " from matches where true"
+                : "select " + COLUMNS + " from invoices where organization_id = :org";
+        var rows = new java.util.ArrayList<>(jdbc.sql(from + seek + " order by " + column + direction + ", id"
+                        + direction + " limit :limit")
                 .param("org", organizationId)
                 .param("pattern", pattern.orElse(null))
                 .param("value", boundary.map(row -> sortValue(sort.field(), row)).orElse(null))
