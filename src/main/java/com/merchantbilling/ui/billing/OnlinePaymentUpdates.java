@@ -7,7 +7,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.merchantbilling.invoicing.AdditionalPaymentReceived;
 import com.merchantbilling.invoicing.InvoiceId;
@@ -37,24 +39,44 @@ public class OnlinePaymentUpdates {
         });
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(PaymentLinkCreated created) {
-        notify(created.organizationId(), created.invoiceId());
+        afterCommit(created.organizationId(), created.invoiceId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(PaymentLinkFailed failed) {
-        notify(failed.organizationId(), failed.invoiceId());
+        afterCommit(failed.organizationId(), failed.invoiceId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(InvoicePaid paid) {
-        notify(paid.organizationId(), paid.invoiceId());
+        afterCommit(paid.organizationId(), paid.invoiceId());
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(AdditionalPaymentReceived payment) {
-        notify(payment.organizationId(), payment.invoiceId());
+        afterCommit(payment.organizationId(), payment.invoiceId());
+    }
+
+    /**
+     * Plain listeners plus an after-commit callback rather than {@code @TransactionalEventListener}: Spring
+     * Modulith stores a publication for every transactional listener and marks it completed in a second
+     * transaction while the publishing one still holds its connection. A burst of 100 link creations then
+     * had every pooled connection held by a thread waiting for another one (Hikari timed out after 30 s,
+     * links stayed unrecorded). A push to open views needs no durability: a view opened later reads the row.
+     */
+    private void afterCommit(OrganizationId organization, InvoiceId invoice) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            notify(organization, invoice);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                OnlinePaymentUpdates.this.notify(organization, invoice);
+            }
+        });
     }
 
     void notify(OrganizationId organization, InvoiceId invoice) {
