@@ -16,6 +16,20 @@ public interface BillingInvoices {
 
     List<BillingInvoice> page(OrganizationId organization, String filter, InvoiceSort sort, long offset, int limit);
 
+    /**
+     * The page after {@code boundary} (the previous page's last row) in the sort order; without a boundary,
+     * the first page. Costs the same on any page of a large book, unlike an offset.
+     */
+    List<BillingInvoice> pageAfter(OrganizationId organization, String filter, InvoiceSort sort,
+            Optional<BillingInvoice> boundary, int limit);
+
+    /**
+     * The page before {@code boundary} (the next page's first row), in the sort order; without a boundary,
+     * the last {@code limit} rows.
+     */
+    List<BillingInvoice> pageBefore(OrganizationId organization, String filter, InvoiceSort sort,
+            Optional<BillingInvoice> boundary, int limit);
+
     Optional<BillingInvoice> find(OrganizationId organization, InvoiceId invoice);
 
     List<BillingInvoice> findAll(OrganizationId organization, java.util.Collection<InvoiceId> invoices);

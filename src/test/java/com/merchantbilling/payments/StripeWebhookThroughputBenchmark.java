@@ -20,9 +20,8 @@ import com.merchantbilling.support.StripeEvents.CheckoutSession;
 /**
  * Loopback figures for the endpoint: requests per second and latency until Stripe has its answer, then how
  * long the processing after the response takes to drain. Printed, not asserted: timings on a shared
- * two-core machine say little. The pom's surefire configuration fixes excludedGroups to "benchmark,load"
- * (a command-line -DexcludedGroups does not override it): drop "benchmark" there locally, then
- * {@code ./mvnw test -Dtest=StripeWebhookThroughputBenchmark}.
+ * two-core machine say little. Run with the suite ({@code scripts/bench}) or alone:
+ * {@code BENCH_TESTS=StripeWebhookThroughputBenchmark scripts/bench}.
  */
 @Tag("benchmark")
 class StripeWebhookThroughputBenchmark extends WebhookTestSupport {
@@ -51,6 +50,10 @@ class StripeWebhookThroughputBenchmark extends WebhookTestSupport {
         var failures = new AtomicInteger();
         var next = new AtomicInteger();
 
+        // our own server among the machine's PostgreSQL processes: the parent of a backend of ours
+        var postmaster = ProcessHandle.of(jdbc.sql("select pg_backend_pid()").query(Long.class).single())
+                .flatMap(ProcessHandle::parent).orElseThrow();
+        var cpu = CpuTime.sample(postmaster);
         long start = System.nanoTime();
         try (var clients = Executors.newFixedThreadPool(CLIENTS)) {
             for (int c = 0; c < CLIENTS; c++) {
@@ -70,6 +73,7 @@ class StripeWebhookThroughputBenchmark extends WebhookTestSupport {
         var ids = payloads.stream().map(StripeEvents::eventId).toList();
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50)).until(() -> unprocessed(ids) == 0);
         long drained = System.nanoTime() - start;
+        var used = CpuTime.sample(postmaster).minus(cpu);
 
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("""
@@ -80,8 +84,23 @@ class StripeWebhookThroughputBenchmark extends WebhookTestSupport {
                 millis(percentile(sorted, 99)), millis(sorted[sorted.length - 1]), millis(drained),
                 payloads.size() / seconds(drained));
 
+        double rate = payloads.size() / seconds(answered);
+        double p99 = millis(percentile(sorted, 99));
+        com.merchantbilling.support.Figures.print("webhook " + CLIENTS + " clients, " + payloads.size() + " events",
+                "%.0f events/s".formatted(rate), ">= 1,000 events/s", rate >= 1000);
+        com.merchantbilling.support.Figures.print("webhook answer latency p99", "%.1f ms (p50 %.1f ms)".formatted(p99,
+                millis(percentile(sorted, 50))), "p99 < 50 ms", p99 < 50);
+        com.merchantbilling.support.Figures.note(("CPU per event until all processed: JVM (app + load generator) %.2f ms, "
+                + "PostgreSQL %.2f ms; %d cores").formatted(used.jvmMillis() / payloads.size(),
+                used.postgresMillis() / payloads.size(), Runtime.getRuntime().availableProcessors()));
+
+        // exactly once: every event stored once and processed once, every paying invoice paid once
         assertThat(failures.get()).isZero();
         assertThat(paidEvents(ids)).isEqualTo(PAID);
+        assertThat(jdbc.sql("select count(*) from stripe_webhook_events where event_id in (:ids)").param("ids", ids)
+                .query(Long.class).single()).isEqualTo(payloads.size());
+        assertThat(jdbc.sql("select count(*) from invoice_payments where stripe_event_id in (:ids)").param("ids", ids)
+                .query(Long.class).single()).isEqualTo(PAID);
     }
 
     private long unprocessed(List<String> ids) {
@@ -92,6 +111,42 @@ class StripeWebhookThroughputBenchmark extends WebhookTestSupport {
     private long paidEvents(List<String> ids) {
         return jdbc.sql("select count(*) from stripe_webhook_events where event_id in (:ids) and outcome = 'PAID'")
                 .param("ids", ids).query(Long.class).single();
+    }
+
+    /** CPU seconds of this JVM and of its PostgreSQL processes (children of the embedded server), from /proc. */
+    record CpuTime(long jvmNanos, long postgresNanos) {
+
+        static CpuTime sample(ProcessHandle postmaster) {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            long postgres = procCpuNanos(postmaster) + postmaster.children().mapToLong(CpuTime::procCpuNanos).sum();
+            return new CpuTime(jvm, postgres);
+        }
+
+        /** utime + stime of the process and its waited-for children (the backends that ended). */
+        private static long procCpuNanos(ProcessHandle process) {
+            try {
+                var stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + process.pid() + "/stat"));
+                var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                        + Long.parseLong(fields[14]);
+                return ticks * 10_000_000L; // USER_HZ 100
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        CpuTime minus(CpuTime before) {
+            return new CpuTime(jvmNanos - before.jvmNanos, postgresNanos - before.postgresNanos);
+        }
+
+        double jvmMillis() {
+            return jvmNanos / 1e6;
+        }
+
+        double postgresMillis() {
+            return postgresNanos / 1e6;
+        }
     }
 
     private static long percentile(long[] sorted, int percentile) {

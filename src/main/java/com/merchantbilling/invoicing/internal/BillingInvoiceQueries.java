@@ -36,6 +36,13 @@ class BillingInvoiceQueries {
 
     long count(long organizationId, String filter) {
         var pattern = likePattern(filter);
+        if (pattern.isEmpty()) {
+            // kept by V12's triggers: counting a large book row by row would cost more than the page itself
+            return jdbc.sql("select coalesce((select invoices from invoice_counts where organization_id = :org), 0)")
+                    .param("org", organizationId)
+                    .query(Long.class)
+                    .single();
+        }
         return jdbc.sql("select count(*) from invoices where organization_id = :org" + filterCondition(pattern))
                 .param("org", organizationId)
                 .param("pattern", pattern.orElse(null))
@@ -56,6 +63,51 @@ class BillingInvoiceQueries {
                 .param("offset", offset)
                 .query(BillingInvoiceQueries::toRow)
                 .list();
+    }
+
+    /**
+     * Keyset paging: the rows just after (or before) the boundary row in the sort order, found by seeking
+     * the (organization_id, column, id) index instead of skipping rows, so the thousandth page costs what
+     * the first does. Rows come back in the sort order either way.
+     */
+    List<BillingInvoice> seek(long organizationId, String filter, InvoiceSort sort, Optional<BillingInvoice> boundary,
+            boolean before, int limit) {
+        var pattern = likePattern(filter);
+        // reading backwards is reading the reversed order forwards
+        boolean descending = sort.descending() != before;
+        var direction = descending ? " desc" : " asc";
+        var column = column(sort.field());
+        var seek = boundary.isPresent() ? " and (" + column + ", id) " + (descending ? "<" : ">") + " (:value, :id)" : "";
+        // Filtered: find the matches first (trigram bitmap scan), then sort them. Left to itself the planner
+        // may walk the sort index and test every row against the filter, which for a rare buyer in a large
+        // book reads most of it (seen: 640 ms instead of 22 ms, depending on the sampled statistics).
+        var from = pattern.isPresent()
+                ? "with matches as materialized (select " + COLUMNS + " from invoices where organization_id = :org"
+                        + filterCondition(pattern) + ") select " + COLUMNS + " from matches where true"
+                : "select " + COLUMNS + " from invoices where organization_id = :org";
+        var rows = new java.util.ArrayList<>(jdbc.sql(from + seek + " order by " + column + direction + ", id"
+                        + direction + " limit :limit")
+                .param("org", organizationId)
+                .param("pattern", pattern.orElse(null))
+                .param("value", boundary.map(row -> sortValue(sort.field(), row)).orElse(null))
+                .param("id", boundary.map(row -> row.id().value()).orElse(null))
+                .param("limit", limit)
+                .query(BillingInvoiceQueries::toRow)
+                .list());
+        if (before) {
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    private static Object sortValue(InvoiceSort.Field field, BillingInvoice row) {
+        return switch (field) {
+            case INVOICE_NUMBER -> row.invoiceNumber();
+            case BUYER -> row.buyerName();
+            case ISSUE_DATE -> row.issueDate();
+            case DUE_DATE -> row.dueDate();
+            case BILLING_AMOUNT -> row.billingAmount().minorUnits();
+        };
     }
 
     Optional<BillingInvoice> find(long organizationId, long invoiceId) {

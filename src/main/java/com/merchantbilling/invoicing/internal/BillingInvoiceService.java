@@ -54,6 +54,27 @@ class BillingInvoiceService implements BillingInvoices {
     }
 
     @Override
+    public List<BillingInvoice> pageAfter(OrganizationId organization, String filter, InvoiceSort sort,
+            Optional<BillingInvoice> boundary, int limit) {
+        return seek(organization, filter, sort, boundary, false, limit);
+    }
+
+    @Override
+    public List<BillingInvoice> pageBefore(OrganizationId organization, String filter, InvoiceSort sort,
+            Optional<BillingInvoice> boundary, int limit) {
+        return seek(organization, filter, sort, boundary, true, limit);
+    }
+
+    private List<BillingInvoice> seek(OrganizationId organization, String filter, InvoiceSort sort,
+            Optional<BillingInvoice> boundary, boolean before, int limit) {
+        if (limit < 0 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("A page has 0 to " + MAX_PAGE_SIZE + " rows, got " + limit);
+        }
+        return queries.seek(organization.value(), filter, sort == null ? InvoiceSort.DEFAULT : sort,
+                boundary == null ? Optional.empty() : boundary, before, limit);
+    }
+
+    @Override
     public Optional<BillingInvoice> find(OrganizationId organization, InvoiceId invoice) {
         return queries.find(organization.value(), invoice.value());
     }

@@ -2,10 +2,12 @@ package com.merchantbilling.ui.billing;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -76,6 +78,11 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final HorizontalLayout toolbar;
     private int page;
     private long total;
+    private InvoiceSort sort = InvoiceSort.DEFAULT;
+    /** The current page's rows, and the filter and sort they were read with: the seek for Next and Previous. */
+    private List<BillingInvoice> rows = new ArrayList<>();
+    private String rowsFilter;
+    private InvoiceSort rowsSort;
     private boolean revertingSelection;
     private Registration updateRegistration;
 
@@ -88,7 +95,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         this.linkRequests = linkRequests;
         this.updates = updates;
         // rows are identified by invoice id, so a row whose status changed is still the selected row
-        this.dataProvider = new CallbackDataProvider<>(this::fetch, query -> rowsOnPage(), BillingInvoice::id);
+        this.dataProvider = new CallbackDataProvider<>(this::fetch, query -> rows.size(), BillingInvoice::id);
         setSizeFull();
         setPadding(false);
 
@@ -201,7 +208,14 @@ public class BillingInvoicesTab extends VerticalLayout {
                 .setWidth("22em").setFlexGrow(0);
 
         grid.setItems(dataProvider);
-        grid.addSortListener(sort -> showPage(0));
+        grid.addSortListener(event -> {
+            sort = event.getSortOrder().stream().findFirst()
+                    .flatMap(order -> order.getSorted().getSortOrder(order.getDirection()).findFirst())
+                    .map(order -> new InvoiceSort(InvoiceSort.Field.valueOf(order.getSorted()),
+                            order.getDirection() == SortDirection.DESCENDING))
+                    .orElse(InvoiceSort.DEFAULT);
+            showPage(0);
+        });
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey("issueDate"), SortDirection.DESCENDING)));
     }
 
@@ -273,30 +287,47 @@ public class BillingInvoicesTab extends VerticalLayout {
         });
     }
 
+    /** "Select all" asks for everything; this provider only ever holds the current page. */
     private Stream<BillingInvoice> fetch(Query<BillingInvoice, Void> query) {
-        long offset = (long) page * PAGE_SIZE + query.getOffset();
-        // "select all" asks for everything; this provider only ever holds the current page
-        int limit = Math.min(query.getLimit(), Math.max(0, rowsOnPage() - query.getOffset()));
-        return invoices.page(organization, filter.getValue(), sortOf(query), offset, limit).stream();
+        return rows.stream().skip(query.getOffset()).limit(query.getLimit());
     }
 
-    private int rowsOnPage() {
-        return (int) Math.max(0, Math.min(PAGE_SIZE, total - (long) page * PAGE_SIZE));
+    private int rowsOnPage(int target) {
+        return (int) Math.max(0, Math.min(PAGE_SIZE, total - (long) target * PAGE_SIZE));
     }
 
-    private static InvoiceSort sortOf(Query<BillingInvoice, Void> query) {
-        return query.getSortOrders().stream()
-                .findFirst()
-                .map(order -> new InvoiceSort(InvoiceSort.Field.valueOf(order.getSorted()),
-                        order.getDirection() == SortDirection.DESCENDING))
-                .orElse(InvoiceSort.DEFAULT);
+    /**
+     * Reads a page by seeking from a known row (the neighbouring page's edge, or either end of the list)
+     * rather than by offset: an offset makes PostgreSQL walk past every earlier row, which on a book of a
+     * million invoices takes longer than the user will wait. Only a jump to an arbitrary page still pays it.
+     */
+    private List<BillingInvoice> read(int target) {
+        var text = filter.getValue();
+        boolean sameList = !rows.isEmpty() && text.equals(rowsFilter) && sort.equals(rowsSort);
+        if (target == 0) {
+            return invoices.pageAfter(organization, text, sort, Optional.empty(), PAGE_SIZE);
+        }
+        if (target == pageCount() - 1) {
+            return invoices.pageBefore(organization, text, sort, Optional.empty(), rowsOnPage(target));
+        }
+        if (sameList && target == page + 1) {
+            return invoices.pageAfter(organization, text, sort, Optional.of(rows.getLast()), PAGE_SIZE);
+        }
+        if (sameList && target == page - 1) {
+            return invoices.pageBefore(organization, text, sort, Optional.of(rows.getFirst()), PAGE_SIZE);
+        }
+        return invoices.page(organization, text, sort, (long) target * PAGE_SIZE, rowsOnPage(target));
     }
 
     /** Shows the given page (clamped to the pages there are) with a fresh total. */
     public void showPage(int requested) {
         total = invoices.count(organization, filter.getValue());
         int pages = pageCount();
-        page = Math.clamp(requested, 0, pages - 1);
+        int target = Math.clamp(requested, 0, pages - 1);
+        rows = new ArrayList<>(read(target));
+        rowsFilter = filter.getValue();
+        rowsSort = sort;
+        page = target;
         pageStatus.setText("Page " + (page + 1) + " of " + pages);
         totalStatus.setText(total == 1 ? "1 invoice" : total + " invoices");
         previous.setEnabled(page > 0);
@@ -309,7 +340,10 @@ public class BillingInvoicesTab extends VerticalLayout {
         if (ids.isEmpty()) {
             return;
         }
-        invoices.findAll(organization, ids).forEach(dataProvider::refreshItem);
+        for (var fresh : invoices.findAll(organization, ids)) {
+            rows.replaceAll(row -> row.id().equals(fresh.id()) ? fresh : row);
+            dataProvider.refreshItem(fresh);
+        }
     }
 
     private void updateSelectionStatus() {

@@ -1,0 +1,184 @@
+package com.merchantbilling.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.organizations.Organizations;
+import com.merchantbilling.support.Figures;
+import com.merchantbilling.support.Figures.Samples;
+import com.merchantbilling.support.TestTenants;
+
+/**
+ * The Billing Invoices grid's server side on a book of a million invoices: what the view does per page
+ * (the count for "N invoices" / "Page X of Y", then the page of 100), for the first page, page 5,000 (reached
+ * the way the view reaches it: Next from page 4,999), the last page, sorted by issue date and by amount, and
+ * with a buyer filter. The old OFFSET / count(*) reads are measured alongside for comparison.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LargeBookGridBenchmark {
+
+    static final int BOOK = 1_000_000;
+    static final int PAGE = 100;
+    static final int RUNS = 60;
+    static final int WARM_UP = 10;
+    static final double TARGET_P95_MS = 50;
+    /** One of 1,000 buyers: 1,000 invoices, 10 pages. */
+    static final String BUYER_FILTER = "Buyer 0042 ";
+
+    @Autowired
+    BillingInvoices invoices;
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    JdbcClient jdbc;
+
+    OrganizationId large;
+    OrganizationId small;
+
+    @BeforeAll
+    void largeBook() {
+        large = TestTenants.organization(organizations, "Large book");
+        small = TestTenants.organization(organizations, "Small book");
+        TestTenants.invoices(invoices, small, "SMALL", 120, "USD");
+        long start = System.nanoTime();
+        // one statement: the count trigger runs once, the indexes are filled in one pass
+        jdbc.sql("""
+                insert into invoices (organization_id, invoice_number, buyer_name, buyer_email, issue_date, due_date,
+                                      billing_amount, currency)
+                select :org, 'INV-' || lpad(i::text, 7, '0'), 'Buyer ' || lpad((i % 1000)::text, 4, '0') || ' Trading',
+                       'b' || (i % 1000) || '@example.com', date '2020-01-01' + (i % 2000), date '2020-01-31' + (i % 2000),
+                       (i::bigint * 7919) % 1000000 + 100, 'JPY'
+                  from generate_series(1, :n) as i""")
+                .param("org", large.value())
+                .param("n", BOOK)
+                .update();
+        jdbc.sql("vacuum analyze invoices").update();
+        Figures.note("generated %,d invoices with insert ... select generate_series + vacuum analyze in %.1f s"
+                .formatted(BOOK, (System.nanoTime() - start) / 1e9));
+    }
+
+    @Test
+    void pageWithCountOnAMillionInvoices() {
+        assertThat(invoices.count(large, "")).isEqualTo(BOOK);
+        assertThat(invoices.count(small, "")).isEqualTo(120);
+        assertThat(invoices.count(small, "Trading")).isZero();
+
+        var byIssueDate = InvoiceSort.DEFAULT;
+        var byAmount = new InvoiceSort(InvoiceSort.Field.BILLING_AMOUNT, false);
+        for (var sort : List.of(byIssueDate, byAmount)) {
+            String name = sort.field() == InvoiceSort.Field.ISSUE_DATE ? "issue date desc" : "amount asc";
+            measureBook(name, sort, "", BOOK);
+        }
+        measureBook("buyer filter '" + BUYER_FILTER.strip() + "'", byIssueDate, BUYER_FILTER, 1000);
+
+        explain("filtered count", "select count(*) from invoices where organization_id = " + large.value()
+                + " and (buyer_name ilike '%" + BUYER_FILTER + "%' or invoice_number ilike '%" + BUYER_FILTER + "%')");
+        explain("filtered first page", "with matches as materialized (select id, issue_date from invoices"
+                + " where organization_id = " + large.value() + " and (buyer_name ilike '%" + BUYER_FILTER
+                + "%' or invoice_number ilike '%" + BUYER_FILTER + "%')) select id from matches"
+                + " order by issue_date desc, id desc limit 100");
+
+        // the small book next to the large one: scoped, and just as fast
+        var smallPage = invoices.pageAfter(small, "", byIssueDate, Optional.empty(), PAGE);
+        assertThat(smallPage).hasSize(100).allMatch(row -> row.invoiceNumber().startsWith("SMALL-"));
+        report("small book (120) page 1 with count", time(() -> {
+            invoices.count(small, "");
+            return invoices.pageAfter(small, "", byIssueDate, Optional.empty(), PAGE);
+        }));
+
+        // before: what the view did until now, count(*) and OFFSET
+        Figures.note("before (count(*) + OFFSET/LIMIT, as the view read pages until now):");
+        report("  old count(*) of 1,000,000", time(() -> jdbc.sql(
+                "select count(*) from invoices where organization_id = :org").param("org", large.value())
+                .query(Long.class).single()));
+        report("  old page 5,000 by OFFSET 499,900 (issue date)",
+                time(() -> invoices.page(large, "", byIssueDate, 499_900, PAGE)));
+        // (buyer_name || '') hides the column from the trigram index, as before V12
+        report("  old count(*) ILIKE buyer filter without trigram index", time(() -> jdbc.sql(
+                "select count(*) from invoices where organization_id = :org and (buyer_name || '') ilike :p")
+                .param("org", large.value()).param("p", "%" + BUYER_FILTER + "%").query(Long.class).single()));
+    }
+
+    private void measureBook(String name, InvoiceSort sort, String filter, long expected) {
+        long total = invoices.count(large, filter);
+        assertThat(total).isEqualTo(expected);
+        int pages = (int) ((total + PAGE - 1) / PAGE);
+        int middle = pages >= 10_000 ? 5_000 : pages / 2;
+
+        var first = invoices.pageAfter(large, filter, sort, Optional.empty(), PAGE);
+        assertThat(ids(first)).isEqualTo(ids(invoices.page(large, filter, sort, 0, PAGE)));
+        report(name + ": page 1 + count", time(() -> {
+            invoices.count(large, filter);
+            return invoices.pageAfter(large, filter, sort, Optional.empty(), PAGE);
+        }));
+
+        // the view reaches page N with Next from page N-1: the seek starts at page N-1's last row
+        var before = invoices.page(large, filter, sort, (long) (middle - 2) * PAGE, PAGE);
+        var expectedMiddle = invoices.page(large, filter, sort, (long) (middle - 1) * PAGE, PAGE);
+        var middlePage = invoices.pageAfter(large, filter, sort, Optional.of(before.getLast()), PAGE);
+        assertThat(ids(middlePage)).isEqualTo(ids(expectedMiddle));
+        report(name + ": page " + middle + " (Next) + count", time(() -> {
+            invoices.count(large, filter);
+            return invoices.pageAfter(large, filter, sort, Optional.of(before.getLast()), PAGE);
+        }));
+        var after = invoices.page(large, filter, sort, (long) middle * PAGE, PAGE);
+        assertThat(ids(invoices.pageBefore(large, filter, sort, Optional.of(after.getFirst()), PAGE)))
+                .isEqualTo(ids(expectedMiddle));
+        report(name + ": page " + middle + " (Previous) + count", time(() -> {
+            invoices.count(large, filter);
+            return invoices.pageBefore(large, filter, sort, Optional.of(after.getFirst()), PAGE);
+        }));
+
+        int lastRows = (int) (total - (long) (pages - 1) * PAGE);
+        var last = invoices.pageBefore(large, filter, sort, Optional.empty(), lastRows);
+        assertThat(ids(last)).isEqualTo(ids(invoices.page(large, filter, sort, (long) (pages - 1) * PAGE, PAGE)));
+        report(name + ": last page " + pages + " + count", time(() -> {
+            invoices.count(large, filter);
+            return invoices.pageBefore(large, filter, sort, Optional.empty(), lastRows);
+        }));
+    }
+
+    /** Where a read's time goes, for docs/performance.md. */
+    private void explain(String what, String sql) {
+        Figures.note("EXPLAIN ANALYZE " + what + ":");
+        jdbc.sql("explain (analyze, buffers) " + sql).query(String.class).list()
+                .forEach(line -> Figures.note("    " + line));
+    }
+
+    private static List<InvoiceId> ids(List<BillingInvoice> rows) {
+        return rows.stream().map(BillingInvoice::id).toList();
+    }
+
+    private static Samples time(Supplier<?> read) {
+        for (int i = 0; i < WARM_UP; i++) {
+            read.get();
+        }
+        var nanos = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            read.get();
+            nanos[i] = System.nanoTime() - start;
+        }
+        return Samples.of(nanos);
+    }
+
+    private static void report(String name, Samples samples) {
+        double p95 = samples.percentileMillis(95);
+        Figures.print("grid " + name, "p50 %.1f ms, p95 %.1f ms".formatted(samples.percentileMillis(50), p95),
+                "p95 < " + (int) TARGET_P95_MS + " ms", p95 < TARGET_P95_MS);
+    }
+}
