@@ -95,10 +95,13 @@ class SecurityReviewTest {
     @Autowired
     JdbcClient jdbc;
 
-    /** Reachable without signing in; everything else must send the visitor to /login or refuse. */
+    /**
+     * Reachable without signing in; everything else must send the visitor to /login or refuse. Health is
+     * public for load balancers and monitors, with its status only (asserted below).
+     */
     static boolean isPublic(String method, String path) {
         return (method.equals("GET") && (path.equals("/login") || path.equals("/styles.css")
-                || path.startsWith("/images/")))
+                || path.startsWith("/images/") || path.equals("/actuator/health")))
                 || (method.equals("POST") && path.equals("/stripe/webhook"));
     }
 
@@ -145,6 +148,10 @@ class SecurityReviewTest {
             boolean refused = (status == 302 && location.endsWith("/login")) || status == 401 || status == 403
                     || status == 404 || status == 400;
             if (isPublic(method, path)) {
+                if (path.equals("/actuator/health")) {
+                    assertThat(response.body()).as("anonymous health shows no details")
+                            .contains("\"status\"").doesNotContain("components", "stripe", "db");
+                }
                 continue;
             }
             if (!refused) {
