@@ -44,7 +44,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         // the test JVM caches many application contexts on one server: idle pools must not add up to its limit
         environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgresPoolDefaults", Map.of(
                 "spring.datasource.hikari.minimum-idle", "1",
-                "spring.datasource.hikari.idle-timeout", "30s")));
+                "spring.datasource.hikari.idle-timeout", "30000")));
     }
 
     private static synchronized EmbeddedPostgres server(String dataDirectory) {
