@@ -16,16 +16,14 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
-import com.merchantbilling.ui.i18n.UiTranslations;
+import com.merchantbilling.support.UiLanguage;
 import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.server.VaadinSession;
 
 /** The Billing Invoices tab in Japanese, and in English for a language the app does not have. */
 @SpringBootTest
@@ -54,7 +52,7 @@ class LocalizedInvoicesTabTests extends SpringBrowserlessTest {
 
     @Test
     void japaneseHeadersPagerDatesAndAmounts() {
-        useLocale(Locale.JAPAN);
+        UiLanguage.use(Locale.JAPAN);
         SignedIn.as(sakura, "sakura-user");
         navigate(BillingManagementView.class);
         Grid<BillingInvoice> grid = gridInView();
@@ -82,7 +80,7 @@ class LocalizedInvoicesTabTests extends SpringBrowserlessTest {
 
     @Test
     void japaneseDecimalAmountsAndASingleInvoice() {
-        useLocale(Locale.JAPANESE);
+        UiLanguage.use(Locale.JAPANESE);
         SignedIn.as(maple, "maple-user");
         navigate(BillingManagementView.class);
         Grid<BillingInvoice> grid = gridInView();
@@ -94,7 +92,7 @@ class LocalizedInvoicesTabTests extends SpringBrowserlessTest {
 
     @Test
     void anUnsupportedLanguageGetsTheEnglishTextsAndUsFormats() {
-        useLocale(Locale.GERMANY);
+        UiLanguage.use(Locale.GERMANY);
         SignedIn.as(sakura, "sakura-user");
         navigate(BillingManagementView.class);
         Grid<BillingInvoice> grid = gridInView();
@@ -107,12 +105,6 @@ class LocalizedInvoicesTabTests extends SpringBrowserlessTest {
         assertThat(cell(grid, "issueDate")).isEqualTo("Sep 8, 2026");
         assertThat(cell(grid, "billingAmount")).isEqualTo("JPY 250,000");
         assertThat(status(grid)).isEqualTo("Not Created");
-    }
-
-    private static void useLocale(Locale locale) {
-        VaadinSession.getCurrent().setLocale(locale);
-        UI.getCurrent().setLocale(locale);
-        assertThat(UiTranslations.supported(locale)).isNotNull();
     }
 
     private static java.util.List<String> headers(Grid<BillingInvoice> grid) {
