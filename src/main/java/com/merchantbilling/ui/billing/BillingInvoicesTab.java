@@ -24,6 +24,7 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.PaymentReconciliation;
 import com.merchantbilling.payments.PaymentReconciliationException;
+import com.merchantbilling.ui.i18n.UiTranslations;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -68,12 +69,14 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final Grid<BillingInvoice> grid = new Grid<>();
     private final CallbackDataProvider<BillingInvoice, Void> dataProvider;
     private final TextField filter = new TextField();
-    private final Button previous = new Button("Previous", VaadinIcon.ANGLE_LEFT.create());
-    private final Button next = new Button("Next", VaadinIcon.ANGLE_RIGHT.create());
+    private final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
+    private final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
     private final Span pageStatus = new Span();
     private final Span totalStatus = new Span();
     private final Span selectionStatus = new Span();
-    private final Button removeSelections = new Button("Remove All Selections");
+    private final Button removeSelections = new Button();
+    /** Dates and amounts are formatted for the UI's language; a language switch reloads the page. */
+    private final Locale formatting = UiTranslations.formatting(getLocale());
 
     private final HorizontalLayout toolbar;
     private int page;
@@ -99,7 +102,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         setSizeFull();
         setPadding(false);
 
-        filter.setPlaceholder("Filter by buyer or invoice number");
+        filter.setPlaceholder(getTranslation("invoices.filter.placeholder"));
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
@@ -109,6 +112,8 @@ public class BillingInvoicesTab extends VerticalLayout {
 
         configureGrid();
 
+        previous.setText(getTranslation("invoices.pager.previous"));
+        next.setText(getTranslation("invoices.pager.next"));
         previous.setId("pager-previous");
         next.setId("pager-next");
         next.setIconAfterText(true);
@@ -123,6 +128,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         pager.addClassName("pager");
 
         selectionStatus.setId("selection-status");
+        removeSelections.setText(getTranslation("invoices.selection.removeAll"));
         removeSelections.setId("remove-all-selections");
         removeSelections.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         removeSelections.addClickListener(click -> grid.asMultiSelect().deselectAll());
@@ -134,7 +140,8 @@ public class BillingInvoicesTab extends VerticalLayout {
         if (addOnActive) {
             toolbar.add(bulkActions());
         } else {
-            var notice = new Span("Online payment links need the " + AddOn.STRIPE_CREDIT_CARD_PAYMENT.label() + ".");
+            var notice = new Span(getTranslation("invoices.addOnNotice",
+                    getTranslation("addOn." + AddOn.STRIPE_CREDIT_CARD_PAYMENT.name())));
             notice.setId("add-on-notice");
             notice.addClassName("add-on-notice");
             toolbar.add(notice);
@@ -149,8 +156,9 @@ public class BillingInvoicesTab extends VerticalLayout {
         var menu = new MenuBar();
         menu.setId("bulk-action");
         menu.addThemeVariants(MenuBarVariant.LUMO_DROPDOWN_INDICATORS);
-        var bulkAction = menu.addItem("Bulk Action");
-        bulkAction.getSubMenu().addItem("Create Payment Link", click -> openCreatePaymentLinks())
+        var bulkAction = menu.addItem(getTranslation("invoices.bulkAction"));
+        bulkAction.getSubMenu().addItem(getTranslation("invoices.bulkAction.createPaymentLink"),
+                        click -> openCreatePaymentLinks())
                 .setId("create-payment-link");
         return menu;
     }
@@ -158,7 +166,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     private void openCreatePaymentLinks() {
         var selection = selectedIds();
         if (selection.isEmpty()) {
-            warn("Select the invoices that should get a payment link first.");
+            warn(getTranslation("invoices.bulkAction.selectFirst"));
             return;
         }
         new CreatePaymentLinksDialog(organization, user.getUsername(), selection, linkRequests, invoices, updates,
@@ -184,27 +192,26 @@ public class BillingInvoicesTab extends VerticalLayout {
                 } finally {
                     revertingSelection = false;
                 }
-                warn("At most " + MAX_SELECTION + " invoices can be selected at once; "
-                        + event.getAddedSelection().size() + " more would make "
-                        + event.getAllSelectedItems().size() + ".");
+                warn(getTranslation("invoices.selection.tooMany", count(MAX_SELECTION),
+                        count(event.getAddedSelection().size()), count(event.getAllSelectedItems().size())));
             }
             updateSelectionStatus();
         });
 
-        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US);
-        grid.addColumn(BillingInvoice::invoiceNumber).setHeader("Invoice Number").setKey("invoiceNumber")
+        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(formatting);
+        grid.addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber")).setKey("invoiceNumber")
                 .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(BillingInvoice::buyerName).setHeader("Buyer").setKey("buyer")
+        grid.addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer")).setKey("buyer")
                 .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("12em");
-        grid.addColumn(invoice -> dates.format(invoice.issueDate())).setHeader("Issue Date").setKey("issueDate")
+        grid.addColumn(invoice -> dates.format(invoice.issueDate())).setHeader(getTranslation("grid.issueDate")).setKey("issueDate")
                 .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(invoice -> dates.format(invoice.dueDate())).setHeader("Due Date").setKey("dueDate")
+        grid.addColumn(invoice -> dates.format(invoice.dueDate())).setHeader(getTranslation("grid.dueDate")).setKey("dueDate")
                 .setSortProperty(InvoiceSort.Field.DUE_DATE.name()).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(invoice -> invoice.billingAmount().format(Locale.US)).setHeader("Billing Amount")
+        grid.addColumn(invoice -> invoice.billingAmount().format(formatting)).setHeader(getTranslation("grid.billingAmount"))
                 .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         // fixed width: auto width is measured on the first page, before any row shows a copy button
-        grid.addColumn(onlinePaymentRenderer()).setHeader("Online Payment").setKey("onlinePayment")
+        grid.addColumn(onlinePaymentRenderer()).setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
                 .setWidth("22em").setFlexGrow(0);
 
         grid.setItems(dataProvider);
@@ -224,65 +231,82 @@ public class BillingInvoicesTab extends VerticalLayout {
      * clipboard accepts writes only during the user's click, which a server round trip would outlive.
      */
     private LitRenderer<BillingInvoice> onlinePaymentRenderer() {
+        var checkAmount = getTranslation("payment.checkAmount");
+        var copyLabel = getTranslation("payment.copyUrl");
+        var checkLabel = getTranslation("payment.check");
+        var checkHint = getTranslation("payment.check.hint");
         return LitRenderer.<BillingInvoice>of("""
                         <span class="online-payment online-payment-${item.statusClass}" title="${item.detail}">${item.status}</span>
-                        <span class="payment-attention" ?hidden="${!item.attention}" title="${item.detail}">Check amount</span>
+                        <span class="payment-attention" ?hidden="${!item.attention}" title="${item.detail}">${item.checkAmount}</span>
                         <vaadin-button theme="tertiary-inline small" class="copy-payment-link" ?hidden="${!item.url}"
-                            title="Copy Payment Link URL" data-url="${item.url}"
+                            title="${item.copyLabel}" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
-                            >Copy Payment Link URL</vaadin-button>
+                            >${item.copyLabel}</vaadin-button>
                         <vaadin-button theme="tertiary-inline small" class="check-payment" ?hidden="${!item.pending}"
-                            title="Ask Stripe whether this invoice was paid" @click="${e => { e.stopPropagation(); checkPayment(); }}"
-                            >Check Payment</vaadin-button>""")
-                .withProperty("status", invoice -> invoice.onlinePayment().label())
+                            title="${item.checkHint}" @click="${e => { e.stopPropagation(); checkPayment(); }}"
+                            >${item.checkLabel}</vaadin-button>""")
+                .withProperty("status", invoice -> getTranslation("status." + invoice.onlinePayment().name()))
                 .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))
-                .withProperty("detail", BillingInvoicesTab::statusDetail)
+                .withProperty("detail", this::statusDetail)
                 .withProperty("attention", invoice -> invoice.paid().map(PaidDetails::needsAttention).orElse(false))
                 .withProperty("pending", invoice -> invoice.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT)
+                .withProperty("checkAmount", invoice -> checkAmount)
+                .withProperty("copyLabel", invoice -> copyLabel)
+                .withProperty("checkLabel", invoice -> checkLabel)
+                .withProperty("checkHint", invoice -> checkHint)
                 .withFunction("checkPayment", this::checkPayment)
                 .withProperty("url", invoice -> invoice.paymentLinkUrl().orElse(""))
-                .withFunction("copied", invoice -> notify("Payment link URL of " + invoice.invoiceNumber()
-                        + " copied to the clipboard.", NotificationVariant.LUMO_SUCCESS))
-                .withFunction("copyFailed", invoice -> notify("The browser did not allow copying. The payment link "
-                        + "URL of " + invoice.invoiceNumber() + " is " + invoice.paymentLinkUrl().orElse(""),
-                        NotificationVariant.LUMO_WARNING));
+                .withFunction("copied", invoice -> notify(getTranslation("payment.copied", invoice.invoiceNumber()),
+                        NotificationVariant.LUMO_SUCCESS))
+                .withFunction("copyFailed", invoice -> notify(getTranslation("payment.copyFailed",
+                        invoice.invoiceNumber(), invoice.paymentLinkUrl().orElse("")), NotificationVariant.LUMO_WARNING));
     }
 
-    private static String statusDetail(BillingInvoice invoice) {
+    /** The failure Stripe reported (in its own words), or when and how much was paid. */
+    private String statusDetail(BillingInvoice invoice) {
         if (invoice.paymentLinkFailure().isPresent()) {
             return invoice.paymentLinkFailure().get();
         }
-        return invoice.paid().map(paid -> "Paid " + paid.paidAmount().format(Locale.US) + " on "
-                + DateTimeFormatter.ISO_LOCAL_DATE.format(paid.paidAt().atZone(java.time.ZoneOffset.UTC))
-                + (paid.amountDiffers() ? "; the amount paid differs from the billing amount" : "")
-                + (paid.paymentCount() > 1 ? "; paid " + paid.paymentCount() + " times" : "")).orElse("");
+        return invoice.paid().map(paid -> getTranslation("payment.detail.paid", paid.paidAmount().format(formatting),
+                        DateTimeFormatter.ISO_LOCAL_DATE.format(paid.paidAt().atZone(java.time.ZoneOffset.UTC)))
+                + (paid.amountDiffers() ? getTranslation("payment.detail.amountDiffers") : "")
+                + (paid.paymentCount() > 1 ? getTranslation("payment.detail.paidTimes", count(paid.paymentCount())) : ""))
+                .orElse("");
+    }
+
+    /** A count as plain digits: MessageFormat would group it ("1,000"), which the texts never did. */
+    static String count(long number) {
+        return Long.toString(number);
     }
 
     /** Asks Stripe off the UI thread (it may take seconds) and reports back through push. */
     private void checkPayment(BillingInvoice invoice) {
         var ui = getUI().orElseThrow();
         Thread.ofVirtual().name("check-payment-" + invoice.id()).start(() -> {
-            String message;
+            String key;
+            String message = null;
             NotificationVariant variant = NotificationVariant.LUMO_CONTRAST;
             try {
                 var result = reconciliation.reconcile(organization, invoice.id());
                 if (result.isEmpty()) {
-                    message = "Invoice " + invoice.invoiceNumber() + " no longer exists.";
+                    key = "payment.check.gone";
                 } else if (result.get().paymentsRecorded() > 0) {
-                    message = "Invoice " + invoice.invoiceNumber() + ": a payment Stripe had received is now recorded.";
+                    key = "payment.check.recorded";
                     variant = NotificationVariant.LUMO_SUCCESS;
                 } else {
-                    message = "Invoice " + invoice.invoiceNumber() + ": Stripe has no payment for it yet.";
+                    key = "payment.check.none";
                 }
             } catch (PaymentReconciliationException e) {
+                key = null;
                 message = e.getMessage();
                 variant = NotificationVariant.LUMO_ERROR;
             }
-            var text = message;
+            var textKey = key;
+            var error = message;
             var theme = variant;
             ui.access(() -> {
                 refreshRows(List.of(invoice.id()));
-                notify(text, theme);
+                notify(textKey == null ? error : getTranslation(textKey, invoice.invoiceNumber()), theme);
             });
         });
     }
@@ -328,8 +352,9 @@ public class BillingInvoicesTab extends VerticalLayout {
         rowsFilter = filter.getValue();
         rowsSort = sort;
         page = target;
-        pageStatus.setText("Page " + (page + 1) + " of " + pages);
-        totalStatus.setText(total == 1 ? "1 invoice" : total + " invoices");
+        pageStatus.setText(getTranslation("invoices.pager.page", count(page + 1), count(pages)));
+        totalStatus.setText(total == 1 ? getTranslation("invoices.pager.totalOne")
+                : getTranslation("invoices.pager.total", count(total)));
         previous.setEnabled(page > 0);
         next.setEnabled(page < pages - 1);
         dataProvider.refreshAll();
@@ -348,7 +373,8 @@ public class BillingInvoicesTab extends VerticalLayout {
 
     private void updateSelectionStatus() {
         int selected = grid.getSelectedItems().size();
-        selectionStatus.setText(selected == 0 ? "" : selected + " of at most " + MAX_SELECTION + " selected");
+        selectionStatus.setText(selected == 0 ? ""
+                : getTranslation("invoices.selection", count(selected), count(MAX_SELECTION)));
         removeSelections.setEnabled(selected > 0);
     }
 

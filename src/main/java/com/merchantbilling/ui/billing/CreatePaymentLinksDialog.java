@@ -16,6 +16,7 @@ import com.merchantbilling.invoicing.PaymentLinkRequestResult;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.invoicing.PaymentLinkTargets;
 import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.ui.i18n.UiTranslations;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -45,8 +46,9 @@ class CreatePaymentLinksDialog extends Dialog {
     private final Consumer<Collection<InvoiceId>> onChange;
 
     private final VerticalLayout body = new VerticalLayout();
-    private final Button create = new Button("Create");
-    private final Button close = new Button("Cancel", click -> close());
+    private final Button create = new Button();
+    private final Button close = new Button("", click -> close());
+    private final Locale formatting = UiTranslations.formatting(getLocale());
     private final ProgressBar progressBar = new ProgressBar();
     private final Span progressText = new Span();
     private final VerticalLayout summary = new VerticalLayout();
@@ -63,13 +65,15 @@ class CreatePaymentLinksDialog extends Dialog {
         this.invoices = invoices;
         this.updates = updates;
         this.onChange = onChange;
-        setHeaderTitle("Create Invoice Online Payment Links");
+        setHeaderTitle(getTranslation("links.title"));
         setId("create-payment-links-dialog");
         setWidth("min(56rem, 95vw)");
         setCloseOnOutsideClick(false);
         body.setPadding(false);
         add(body);
 
+        create.setText(getTranslation("links.create"));
+        close.setText(getTranslation("action.cancel"));
         create.setId("create-payment-links");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setDisableOnClick(true);
@@ -82,38 +86,46 @@ class CreatePaymentLinksDialog extends Dialog {
 
     private void showTargets(PaymentLinkTargets targets) {
         body.removeAll();
-        body.add(new H4("Target Billing Invoices"));
+        body.add(new H4(getTranslation("links.targets")));
         if (targets.eligible().isEmpty()) {
-            body.add(new Paragraph("None of the selected invoices can get a payment link."));
+            body.add(new Paragraph(getTranslation("links.noneEligible")));
         } else {
-            body.add(new Paragraph(targets.eligible().size() + " card-only payment links will be created. "
-                    + "A payment link cannot be deleted or canceled once created."));
+            body.add(new Paragraph(getTranslation("links.willCreate", count(targets.eligible().size()))));
             body.add(invoiceList("target-invoices", targets.eligible(), null));
         }
         if (!targets.ineligible().isEmpty()) {
-            body.add(new H4("Not processed"));
+            body.add(new H4(getTranslation("links.notProcessed")));
             body.add(invoiceList("ineligible-invoices", targets.ineligible().stream().map(IneligibleInvoice::invoice)
                     .toList(), invoice -> targets.ineligible().stream()
                     .filter(i -> i.invoice().id().equals(invoice.id()))
-                    .findFirst().map(i -> i.reason().reason()).orElse("")));
+                    .findFirst().map(i -> reason(i.reason())).orElse("")));
         }
         if (!targets.notFound().isEmpty()) {
-            body.add(new Paragraph(targets.notFound().size() + " selected invoices no longer exist."));
+            body.add(new Paragraph(getTranslation("links.notFound", count(targets.notFound().size()))));
         }
         create.setEnabled(!targets.eligible().isEmpty());
     }
 
-    private static Grid<BillingInvoice> invoiceList(String id, List<BillingInvoice> rows,
+    private String reason(com.merchantbilling.invoicing.Ineligibility reason) {
+        return getTranslation("ineligibility." + reason.name());
+    }
+
+    private static String count(long number) {
+        return BillingInvoicesTab.count(number);
+    }
+
+    private Grid<BillingInvoice> invoiceList(String id, List<BillingInvoice> rows,
             java.util.function.Function<BillingInvoice, String> reason) {
         var grid = new Grid<BillingInvoice>();
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(BillingInvoice::invoiceNumber).setHeader("Invoice Number").setAutoWidth(true);
-        grid.addColumn(BillingInvoice::buyerName).setHeader("Buyer");
-        grid.addColumn(invoice -> invoice.billingAmount().format(Locale.US)).setHeader("Billing Amount")
+        grid.addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber")).setAutoWidth(true);
+        grid.addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer"));
+        grid.addColumn(invoice -> invoice.billingAmount().format(formatting))
+                .setHeader(getTranslation("grid.billingAmount"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         if (reason != null) {
-            grid.addColumn(reason::apply).setHeader("Reason").setAutoWidth(true);
+            grid.addColumn(reason::apply).setHeader(getTranslation("grid.reason")).setAutoWidth(true);
         }
         grid.setItems(rows);
         grid.setAllRowsVisible(rows.size() <= 8);
@@ -131,29 +143,31 @@ class CreatePaymentLinksDialog extends Dialog {
         progressText.setId("payment-links-progress-text");
         summary.setPadding(false);
         summary.setId("payment-links-summary");
-        body.add(new H4("Creating payment links"), progressBar, progressText, summary);
+        body.add(new H4(getTranslation("links.creating")), progressBar, progressText, summary);
         if (!result.skipped().isEmpty() || !result.notFound().isEmpty()) {
             var notProcessed = new Paragraph(notProcessed(result));
             notProcessed.setId("payment-links-not-processed");
             body.add(notProcessed);
         }
         create.setVisible(false);
-        close.setText("Close");
+        close.setText(getTranslation("action.close"));
         onChange.accept(inProgress);
         refreshProgress();
     }
 
     /** "8 selected invoices were not processed: Billing amount is 0 or less (6), Already paid (2)." */
-    private static String notProcessed(PaymentLinkRequestResult result) {
+    private String notProcessed(PaymentLinkRequestResult result) {
         var reasons = result.skipped().stream().collect(java.util.stream.Collectors.groupingBy(
                 IneligibleInvoice::reason, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
         var parts = new ArrayList<String>();
-        reasons.forEach((reason, count) -> parts.add(reason.reason() + " (" + count + ")"));
+        reasons.forEach((reason, n) -> parts.add(getTranslation("links.reasonCount", reason(reason), count(n))));
         if (!result.notFound().isEmpty()) {
-            parts.add("No longer exists (" + result.notFound().size() + ")");
+            parts.add(getTranslation("links.reasonCount", getTranslation("links.noLongerExists"),
+                    count(result.notFound().size())));
         }
         int total = result.skipped().size() + result.notFound().size();
-        return total + " selected invoices were not processed: " + String.join(", ", parts) + ".";
+        return getTranslation("links.notProcessedSummary", count(total),
+                String.join(getTranslation("links.reasonSeparator"), parts));
     }
 
     @Override
@@ -179,7 +193,7 @@ class CreatePaymentLinksDialog extends Dialog {
     private void refreshProgress() {
         if (inProgress.isEmpty()) {
             progressBar.setValue(1);
-            progressText.setText("No payment links were requested.");
+            progressText.setText(getTranslation("links.noneRequested"));
             return;
         }
         var current = invoices.findAll(organization, inProgress);
@@ -187,7 +201,7 @@ class CreatePaymentLinksDialog extends Dialog {
         var failed = current.stream().filter(i -> i.onlinePayment() == OnlinePaymentStatus.LINK_FAILED).toList();
         long done = created + failed.size();
         progressBar.setValue((double) done / inProgress.size());
-        progressText.setText(done + " of " + inProgress.size() + " processed");
+        progressText.setText(getTranslation("links.progress", count(done), count(inProgress.size())));
         if (done == inProgress.size()) {
             showSummary(created, failed);
         }
@@ -195,13 +209,13 @@ class CreatePaymentLinksDialog extends Dialog {
 
     private void showSummary(long created, List<BillingInvoice> failed) {
         summary.removeAll();
-        var createdText = new Span(created + " payment links created" + (failed.isEmpty() ? "." : ", "
-                + failed.size() + " failed."));
+        var createdText = new Span(failed.isEmpty() ? getTranslation("links.created", count(created))
+                : getTranslation("links.createdFailed", count(created), count(failed.size())));
         createdText.setId("payment-links-result");
         summary.add(createdText);
         if (!failed.isEmpty()) {
             summary.add(invoiceList("failed-invoices", failed, i -> i.paymentLinkFailure().orElse("")));
-            var retry = new Button("Retry Failed", click -> retry(failed));
+            var retry = new Button(getTranslation("links.retryFailed"), click -> retry(failed));
             retry.setId("retry-failed-payment-links");
             retry.setDisableOnClick(true);
             summary.add(retry);

@@ -7,6 +7,7 @@ import java.time.format.FormatStyle;
 import com.merchantbilling.invoicing.AuditEntry;
 import com.merchantbilling.invoicing.InvoiceDetail;
 import com.merchantbilling.invoicing.InvoiceLineItem;
+import com.merchantbilling.ui.i18n.UiTranslations;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -23,7 +24,7 @@ class InvoiceDetailsDialog extends Dialog {
 
     InvoiceDetailsDialog(InvoiceDetail detail) {
         var invoice = detail.invoice();
-        var locale = getLocale();
+        var locale = UiTranslations.formatting(getLocale());
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         var times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale)
                 .withZone(ZoneId.systemDefault());

@@ -18,6 +18,7 @@ import com.merchantbilling.invoicing.MajorUnits;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.ui.i18n.UiTranslations;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -179,7 +180,7 @@ class NewInvoiceDialog extends Dialog {
             for (var line : lines) {
                 sum = Math.addExact(sum, line.amount(code.get()).map(Money::minorUnits).orElse(0L));
             }
-            total.setText(new Money(sum, code.get()).format(getLocale()));
+            total.setText(new Money(sum, code.get()).format(UiTranslations.formatting(getLocale())));
         } catch (ArithmeticException e) {
             total.setText(getTranslation("validation.amountTooLarge"));
         }
@@ -276,7 +277,8 @@ class NewInvoiceDialog extends Dialog {
         }
 
         private void changed() {
-            amount.setText(selectedCurrency().flatMap(this::amount).map(m -> m.format(getLocale())).orElse(""));
+            amount.setText(selectedCurrency().flatMap(this::amount)
+                    .map(m -> m.format(UiTranslations.formatting(getLocale()))).orElse(""));
             updateTotal();
         }
 

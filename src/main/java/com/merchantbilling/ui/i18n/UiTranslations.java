@@ -47,6 +47,14 @@ public class UiTranslations implements I18NProvider {
         return params.length == 0 ? pattern : new MessageFormat(pattern, language).format(params);
     }
 
+    /**
+     * The locale dates and amounts are formatted with: Japan for Japanese, the United States for English
+     * (the English texts were always formatted that way: "Nov 2, 2026", "USD 1,234.50").
+     */
+    public static Locale formatting(Locale locale) {
+        return supported(locale) == JAPANESE ? Locale.JAPAN : Locale.US;
+    }
+
     /** Japanese for any Japanese locale (ja, ja-JP), English for everything else. */
     public static Locale supported(Locale locale) {
         return locale != null && JAPANESE.getLanguage().equals(locale.getLanguage()) ? JAPANESE : ENGLISH;

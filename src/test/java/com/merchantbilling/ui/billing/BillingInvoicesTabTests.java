@@ -16,6 +16,7 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.UiLanguage;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -37,6 +38,7 @@ class BillingInvoicesTabTests extends SpringBrowserlessTest {
 
     @BeforeEach
     void organizationsWithInvoices() {
+        UiLanguage.english();
         sakura = TestTenants.organization(organizations, "Sakura");
         maple = TestTenants.organization(organizations, "Maple");
         TestTenants.invoices(invoices, sakura, "S", 250, "JPY");

@@ -28,6 +28,7 @@ import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripeServer;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.UiLanguage;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -65,6 +66,7 @@ class BulkPaymentLinkTabTests extends SpringBrowserlessTest {
 
     @BeforeEach
     void subscribedOrganizationWithInvoices() {
+        UiLanguage.english();
         sakura = TestTenants.organization(organizations, "Sakura");
         addOns.subscribe(sakura, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
         TestTenants.invoices(invoices, sakura, "S", 150, "USD");

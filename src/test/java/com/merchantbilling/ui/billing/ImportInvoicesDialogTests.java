@@ -16,6 +16,7 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.UiLanguage;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -34,6 +35,7 @@ class ImportInvoicesDialogTests extends SpringBrowserlessTest {
 
     @BeforeEach
     void signIn() {
+        UiLanguage.english();
         sakura = TestTenants.organization(organizations, "Sakura");
         SignedIn.as(sakura, "aiko");
         navigate(BillingManagementView.class);

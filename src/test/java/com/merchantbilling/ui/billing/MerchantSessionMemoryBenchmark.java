@@ -19,6 +19,7 @@ import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.Figures;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.UiLanguage;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.browserless.internal.SessionObjects;
@@ -84,6 +85,7 @@ class MerchantSessionMemoryBenchmark extends SpringBrowserlessTest {
 
     @SuppressWarnings("unchecked")
     private void openBillingInvoices() {
+        UiLanguage.english();
         navigate(BillingManagementView.class);
         Grid<BillingInvoice> grid = $view(Grid.class).id("billing-invoices-grid");
         // the first page as a browser would have it: rows fetched and rendered by the data communicator

@@ -19,6 +19,7 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.UiLanguage;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -40,6 +41,7 @@ class NewInvoiceDialogTests extends SpringBrowserlessTest {
 
     @BeforeEach
     void organizationWithInvoices() {
+        UiLanguage.english();
         sakura = TestTenants.organization(organizations, "Sakura");
         TestTenants.invoices(invoices, sakura, "S", 3, "JPY");
         SignedIn.as(sakura, "aiko");

@@ -29,6 +29,7 @@ import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripeServer;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.UiLanguage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -70,6 +71,7 @@ class TenantIsolationViewTests extends SpringBrowserlessTest {
 
     @BeforeEach
     void twoOrganizations() {
+        UiLanguage.english();
         a = TestTenants.organization(organizations, "View A");
         b = TestTenants.organization(organizations, "View B");
         addOns.subscribe(a, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
