@@ -202,7 +202,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         grid.addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber")).setKey("invoiceNumber")
                 .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer")).setKey("buyer")
-                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("12em");
+                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("9em");
         grid.addColumn(invoice -> dates.format(invoice.issueDate())).setHeader(getTranslation("grid.issueDate")).setKey("issueDate")
                 .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(invoice -> dates.format(invoice.dueDate())).setHeader(getTranslation("grid.dueDate")).setKey("dueDate")
@@ -210,9 +210,10 @@ public class BillingInvoicesTab extends VerticalLayout {
         grid.addColumn(invoice -> invoice.billingAmount().format(formatting)).setHeader(getTranslation("grid.billingAmount"))
                 .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        // fixed width: auto width is measured on the first page, before any row shows a copy button
+        // fixed width: auto width is measured on the first page, before any row shows a copy button; the
+        // buttons are icons (named by tooltip and aria-label) so the column fits beside the others
         grid.addColumn(onlinePaymentRenderer()).setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
-                .setWidth("22em").setFlexGrow(0);
+                .setWidth("16.5em").setFlexGrow(0);
 
         grid.setItems(dataProvider);
         grid.addSortListener(event -> {
@@ -238,13 +239,13 @@ public class BillingInvoicesTab extends VerticalLayout {
         return LitRenderer.<BillingInvoice>of("""
                         <span class="online-payment online-payment-${item.statusClass}" title="${item.detail}">${item.status}</span>
                         <span class="payment-attention" ?hidden="${!item.attention}" title="${item.detail}">${item.checkAmount}</span>
-                        <vaadin-button theme="tertiary-inline small" class="copy-payment-link" ?hidden="${!item.url}"
-                            title="${item.copyLabel}" data-url="${item.url}"
+                        <vaadin-button theme="tertiary icon small" class="copy-payment-link" ?hidden="${!item.url}"
+                            title="${item.copyLabel}" aria-label="${item.copyLabel}" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
-                            >${item.copyLabel}</vaadin-button>
-                        <vaadin-button theme="tertiary-inline small" class="check-payment" ?hidden="${!item.pending}"
-                            title="${item.checkHint}" @click="${e => { e.stopPropagation(); checkPayment(); }}"
-                            >${item.checkLabel}</vaadin-button>""")
+                            ><vaadin-icon icon="vaadin:copy-o"></vaadin-icon></vaadin-button>
+                        <vaadin-button theme="tertiary icon small" class="check-payment" ?hidden="${!item.pending}"
+                            title="${item.checkHint}" aria-label="${item.checkLabel}" @click="${e => { e.stopPropagation(); checkPayment(); }}"
+                            ><vaadin-icon icon="vaadin:refresh"></vaadin-icon></vaadin-button>""")
                 .withProperty("status", invoice -> getTranslation("status." + invoice.onlinePayment().name()))
                 .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))
                 .withProperty("detail", this::statusDetail)
