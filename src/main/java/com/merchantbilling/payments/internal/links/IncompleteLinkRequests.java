@@ -1,8 +1,12 @@
 package com.merchantbilling.payments.internal.links;
 
+import java.time.Instant;
+
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import com.merchantbilling.invoicing.PaymentLinkRequested;
 
 /**
  * Link requests whose Stripe call kept failing transiently are tried again, with the same idempotency
@@ -22,6 +26,9 @@ class IncompleteLinkRequests {
     @Scheduled(initialDelayString = "${payments.links.resubmit-interval:1m}",
             fixedDelayString = "${payments.links.resubmit-interval:1m}")
     void resubmit() {
-        publications.resubmitIncompletePublicationsOlderThan(properties.resubmitOlderThan());
+        // only link requests: Stripe events have their own job and delay (StripeEventResubmission)
+        var before = Instant.now().minus(properties.resubmitOlderThan());
+        publications.resubmitIncompletePublications(publication -> publication.getEvent() instanceof PaymentLinkRequested
+                && publication.getPublicationDate().isBefore(before));
     }
 }
