@@ -9,9 +9,4 @@ import com.merchantbilling.organizations.OrganizationId;
  */
 public record AdditionalPaymentReceived(InvoiceId invoiceId, OrganizationId organizationId, Money amount,
         String checkoutSessionId, String stripeEventId) {
-
-    public AdditionalPaymentReceived(InvoiceId invoiceId, OrganizationId organizationId, Money amount,
-            String checkoutSessionId) {
-        this(invoiceId, organizationId, amount, checkoutSessionId, null);
-    }
 }

@@ -15,12 +15,4 @@ public record BillingInvoice(
         Optional<String> paymentLinkUrl,
         Optional<String> paymentLinkFailure,
         Optional<PaidDetails> paid) {
-
-    /** An invoice that has not been paid. */
-    public BillingInvoice(InvoiceId id, String invoiceNumber, String buyerName, LocalDate issueDate,
-            LocalDate dueDate, Money billingAmount, OnlinePaymentStatus onlinePayment,
-            Optional<String> paymentLinkUrl, Optional<String> paymentLinkFailure) {
-        this(id, invoiceNumber, buyerName, issueDate, dueDate, billingAmount, onlinePayment, paymentLinkUrl,
-                paymentLinkFailure, Optional.empty());
-    }
 }

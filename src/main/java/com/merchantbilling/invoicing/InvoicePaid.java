@@ -12,10 +12,4 @@ import com.merchantbilling.organizations.OrganizationId;
  */
 public record InvoicePaid(InvoiceId invoiceId, OrganizationId organizationId, Money paidAmount, Instant paidAt,
         String checkoutSessionId, boolean amountDiffers, String stripeEventId) {
-
-    /** A payment not reported by a webhook event. */
-    public InvoicePaid(InvoiceId invoiceId, OrganizationId organizationId, Money paidAmount, Instant paidAt,
-            String checkoutSessionId, boolean amountDiffers) {
-        this(invoiceId, organizationId, paidAmount, paidAt, checkoutSessionId, amountDiffers, null);
-    }
 }

@@ -147,13 +147,10 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * undone. A payment may arrive while the link is still being recorded (Creating Link, or Link Failed
      * after a timeout although Stripe made the link); the money is real, so the invoice becomes Paid then
      * too. Only an invoice that never had a link requested cannot have been paid through one.
-     * Recording the same Checkout Session twice is prevented by the caller (one row per session).
+     * Recording the same Checkout Session twice is prevented by the caller (one row per session). The
+     * Stripe event that reported the payment (null if none, e.g. found by reconciliation) is named in the
+     * events it publishes.
      */
-    PaymentOutcome recordPayment(String checkoutSessionId, Money amount, Instant when) {
-        return recordPayment(checkoutSessionId, amount, when, null);
-    }
-
-    /** As above, naming the Stripe event that reported the payment (null if none) in the events it publishes. */
     PaymentOutcome recordPayment(String checkoutSessionId, Money amount, Instant when, String stripeEventId) {
         Assert.hasText(checkoutSessionId, "A payment names its Checkout Session");
         Assert.notNull(amount, "A payment has an amount");

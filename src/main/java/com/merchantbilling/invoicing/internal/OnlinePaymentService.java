@@ -58,14 +58,11 @@ class OnlinePaymentService implements OnlinePayments {
 
     @Override
     public PaymentOutcome recordPayment(InvoiceId invoice, ReceivedPayment payment) {
-        if (!payments.lockInvoice(invoice)) {
-            throw new IllegalArgumentException("No invoice " + invoice);
-        }
+        var found = lockAndLoad(invoice);
         // under the lock: a session reported twice (webhook and reconciliation) finds the first one's row
         if (payments.sessionRecorded(payment.checkoutSessionId())) {
             return PaymentOutcome.ALREADY_RECORDED;
         }
-        var found = load(invoice);
         var outcome = found.recordPayment(payment.checkoutSessionId(), payment.amount(), payment.paidAt(),
                 payment.stripeEventId().orElse(null));
         if (outcome.recorded()) {

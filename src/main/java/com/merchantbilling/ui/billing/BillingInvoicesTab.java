@@ -409,10 +409,6 @@ public class BillingInvoicesTab extends VerticalLayout {
         notification.addThemeVariants(variant);
     }
 
-    public int currentPage() {
-        return page;
-    }
-
     public int pageCount() {
         return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }

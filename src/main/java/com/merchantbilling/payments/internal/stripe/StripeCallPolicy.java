@@ -35,12 +35,7 @@ public class StripeCallPolicy {
     private final Retry retry;
     private final java.util.function.Function<String, io.micrometer.core.instrument.Timer> callTimer;
 
-    public StripeCallPolicy(StripeProperties properties) {
-        this(properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-    }
-
     /** With the app's meters: each Stripe HTTP attempt's latency (stripe.calls) and the retries (stripe.call.retries). */
-    @org.springframework.beans.factory.annotation.Autowired
     public StripeCallPolicy(StripeProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
         this.callTimer = outcome -> io.micrometer.core.instrument.Timer.builder("stripe.calls")
                 .description("Stripe API calls, each attempt on its own").tag("outcome", outcome)
