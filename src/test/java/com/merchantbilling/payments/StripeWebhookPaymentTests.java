@@ -51,13 +51,15 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
 
         deliver(payload);
 
-        // the publication was stored with the event row; completing it means the processing succeeded
-        await().atMost(PROCESSING).until(() -> jdbc.sql("""
+        // the publication was stored with the event row; completing it means the processing succeeded, and a
+        // completed publication is deleted (completion mode DELETE): nothing of it stays, not even completed
+        await().atMost(PROCESSING).until(() -> outcome(eventId).filter("PAID"::equals).isPresent()
+                && jdbc.sql("""
                         select count(*) from event_publication
-                         where event_type like '%StripeEventReceived' and serialized_event like :id
-                           and completion_date is not null""")
-                .param("id", "%" + eventId + "%").query(Long.class).single() == 1);
-        assertThat(outcome(eventId)).contains("PAID");
+                         where event_type like '%StripeEventReceived' and serialized_event like :id""")
+                        .param("id", "%" + eventId + "%").query(Long.class).single() == 0);
+        assertThat(jdbc.sql("select count(*) from event_publication where completion_date is not null")
+                .query(Long.class).single()).as("completed publications kept").isZero();
     }
 
     @Test

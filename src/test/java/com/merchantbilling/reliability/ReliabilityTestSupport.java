@@ -32,7 +32,7 @@ import com.merchantbilling.support.TestTenants;
  * back off briefly; link requests whose retries ran out are resubmitted after seconds, not minutes.
  */
 @SpringBootTest(properties = {
-        // set here, not only dynamically: the sandbox decides before dynamic properties exist
+        // set here, not only dynamically: TestStripeSandboxEnvironment decides before dynamic properties exist
         "stripe.secret-key=" + ReliabilityTestSupport.SECRET_KEY,
         "stripe.webhook-secret=" + ReliabilityTestSupport.WEBHOOK_SECRET,
         "stripe.read-timeout=1s",

@@ -34,7 +34,8 @@ import com.stripe.net.Webhook;
 import com.stripe.param.checkout.SessionListParams;
 
 /**
- * The developer run's situation: no Stripe key, so the sandbox is on and served on the application's own
+ * The developer run's situation: the sandbox asked for (by the test support for every test context without a
+ * Stripe key, as application-dev.properties does for the developer run) and served on the application's own
  * port, behind its own security chain, next to Vaadin and the merchant sign-in.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)

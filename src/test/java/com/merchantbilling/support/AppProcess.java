@@ -94,6 +94,39 @@ public final class AppProcess implements AutoCloseable {
                 });
     }
 
+    /**
+     * For a start that must fail: waits until the JVM exits and returns its exit code. Fails as soon as the
+     * application answers HTTP instead, so a start that wrongly succeeds does not wait for the timeout.
+     */
+    public int awaitExit(Duration timeout) {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Awaitility.await("application JVM on port " + port + " to exit").atMost(timeout)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        return true;
+                    }
+                    if (answersLogin(http)) {
+                        throw new AssertionError("The application started on port " + port + "; see " + logDirectory);
+                    }
+                    return false;
+                });
+        return process.exitValue();
+    }
+
+    private boolean answersLogin(HttpClient http) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no graceful end of running work, as in a crash or an OOM kill. */
     public void kill() {
         if (process != null) {
@@ -104,6 +137,10 @@ public final class AppProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String log(int start) {

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Positive;
 
 /**
  * Stripe settings, from the environment only: STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE,
- * STRIPE_RATE_LIMIT_PER_SECOND. Without a secret key the Stripe sandbox fills these in.
+ * STRIPE_RATE_LIMIT_PER_SECOND. Without a secret key start-up stops ({@link StripeSecretKeyFailureAnalyzer}),
+ * unless the Stripe sandbox was asked for (STRIPE_SANDBOX_ENABLED=true): then it fills in its own random keys.
  *
  * @param apiBase            Stripe's API base; blank for api.stripe.com
  * @param rateLimitPerSecond Stripe calls per second across the app (test mode allows 25, live mode 100)
