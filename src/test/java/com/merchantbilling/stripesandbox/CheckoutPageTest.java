@@ -68,6 +68,7 @@ class CheckoutPageTest {
         String sessionId = sandbox.checkoutSessions(id).getFirst().id();
         assertThat(sessionId).startsWith("cs_test_");
         assertThat(visibleOccurrences(receipt, "Invoice ST-2024-0042")).as(receipt).isEqualTo(1);
+        assertThat(visibleOccurrences(receipt, "Payment successful")).as(receipt).isEqualTo(1);
         assertThat(receipt).contains("<code class=\"reference\" id=\"checkout-reference\">" + sessionId + "</code>");
         // the id is one long word: the card must break it rather than let it overflow
         assertThat(receipt).containsPattern("\\.reference \\{[^}]*overflow-wrap: anywhere");

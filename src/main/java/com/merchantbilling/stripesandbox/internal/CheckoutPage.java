@@ -54,19 +54,18 @@ public final class CheckoutPage {
                 Any future expiry date and any 3-digit CVC.</p>
                 """.formatted(escape(actionPath), escape(nullToEmpty(email)), escape(nullToEmpty(cardNumber)),
                 escape(nullToEmpty(expiry)), escape(formatAmount(link.amountTotal(), link.currency()))));
-        // the product (the invoice's title) is the heading itself, so the page names it once
         return page("Pay " + link.productName(), link.productName(), "product-name", body.toString());
     }
 
     public static String paid(SandboxPaymentLink link, SandboxCheckoutSession session) {
-        return page("Payment successful", summary(link) + """
+        return page("Payment successful", link.productName(), "product-name", amount(link) + """
                 <p id="checkout-result" class="success" role="status">Payment successful. Thank you!</p>
                 <p>%s paid. Reference: <code class="reference" id="checkout-reference">%s</code></p>
                 """.formatted(escape(formatAmount(session.amountTotal(), session.currency())), escape(session.id())));
     }
 
     public static String inactive(SandboxPaymentLink link) {
-        return page("Link no longer active", summary(link) + """
+        return page("Link no longer active", link.productName(), "product-name", amount(link) + """
                 <p id="checkout-result" class="info" role="status">This payment link is no longer active. \
                 It may have been paid already.</p>
                 """);
@@ -76,12 +75,6 @@ public final class CheckoutPage {
         return page("Not found", """
                 <p id="checkout-result" class="error" role="alert">There is no such payment link.</p>
                 """);
-    }
-
-    private static String summary(SandboxPaymentLink link) {
-        return """
-                <p class="product" id="product-name">%s</p>
-                """.formatted(escape(link.productName())) + amount(link);
     }
 
     private static String amount(SandboxPaymentLink link) {
@@ -94,6 +87,7 @@ public final class CheckoutPage {
         return page(title, title, "page-title", content);
     }
 
+    /** A link's pages are headed by what is paid for (the invoice's title), once; the outcome follows it. */
     private static String page(String title, String heading, String headingId, String content) {
         return """
                 <!DOCTYPE html>
@@ -114,7 +108,6 @@ public final class CheckoutPage {
                   button { margin-top: 1.2rem; width: 100%%; padding: .7rem; font-size: 1rem; background: #635bff; color: #fff;
                            border: 0; border-radius: 4px; cursor: pointer; }
                   .amount { font-size: 1.8rem; font-weight: 700; margin: .2rem 0 1rem; }
-                  .product { color: #555; margin: 0; overflow-wrap: anywhere; }
                   h1 { font-size: 1.5rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
                   /* ids such as cs_test_... are one long word: without this they run out of the card */
                   .reference { overflow-wrap: anywhere; word-break: break-all; }
