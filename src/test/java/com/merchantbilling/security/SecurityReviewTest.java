@@ -101,7 +101,7 @@ class SecurityReviewTest {
      */
     static boolean isPublic(String method, String path) {
         return (method.equals("GET") && (path.equals("/login") || path.equals("/styles.css")
-                || path.startsWith("/images/") || path.equals("/actuator/health")))
+                || path.equals("/favicon.ico") || path.startsWith("/images/") || path.equals("/actuator/health")))
                 || (method.equals("POST") && path.equals("/stripe/webhook"));
     }
 
@@ -126,7 +126,7 @@ class SecurityReviewTest {
         targets.addAll(List.of("GET /actuator", "GET /actuator/health", "GET /actuator/env", "GET /actuator/heapdump",
                 "GET /stripe-sandbox/v1/payment_links", "POST /stripe-sandbox/v1/payment_links",
                 "GET /stripe/webhook", "PUT /stripe/webhook", "DELETE /stripe/webhook", "GET /h2-console",
-                "GET /error", "GET /styles.css", "GET /" + UUID.randomUUID(), "POST /" + UUID.randomUUID(),
+                "GET /error", "GET /styles.css", "GET /favicon.ico", "GET /" + UUID.randomUUID(), "POST /" + UUID.randomUUID(),
                 "GET /billing-management/" + UUID.randomUUID(), "GET /login/../billing-management",
                 "GET /%2e%2e/billing-management", "GET /billing-management;jsessionid=x"));
         assertThat(targets).contains("GET /billing-management", "GET /", "GET /login", "POST /stripe/webhook");
@@ -162,7 +162,20 @@ class SecurityReviewTest {
                 + String.join("\n  ", report));
         assertThat(leaks).as("reachable without signing in").isEmpty();
         // and the public ones are really there
-        assertThat(report).contains("GET /login -> 200");
+        assertThat(report).contains("GET /login -> 200", "GET /favicon.ico -> 200");
+    }
+
+    @Test
+    void theFaviconIsAnImageForAnonymousVisitors() throws Exception {
+        var http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/favicon.ico"))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("image/"));
+        // an ICO file: reserved 0, type 1 (icon), at least one image
+        assertThat(response.body()).startsWith(new byte[] {0, 0, 1, 0}).hasSizeGreaterThan(22);
     }
 
     @Test

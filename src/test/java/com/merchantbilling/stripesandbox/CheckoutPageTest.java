@@ -55,6 +55,32 @@ class CheckoutPageTest {
     }
 
     @Test
+    void namesTheInvoiceOnceAndWrapsTheLongCheckoutSessionReference() {
+        String id = createLink("jpy", 15_000, "Invoice ST-2024-0042");
+
+        String form = sandbox.handle("GET", "/checkout/" + id, Map.of(), null, null).body();
+        assertThat(visibleOccurrences(form, "Invoice ST-2024-0042")).as(form).isEqualTo(1);
+
+        var paid = sandbox.handle("POST", "/checkout/" + id, Map.of(), null,
+                "card_number=4242+4242+4242+4242&card_expiry=12+%2F+40&card_cvc=123");
+        String receipt = sandbox.handle("GET", paid.header("Location").substring(SandboxStripe.MOUNT_PATH.length()),
+                Map.of(), null, null).body();
+        String sessionId = sandbox.checkoutSessions(id).getFirst().id();
+        assertThat(sessionId).startsWith("cs_test_");
+        assertThat(visibleOccurrences(receipt, "Invoice ST-2024-0042")).as(receipt).isEqualTo(1);
+        assertThat(visibleOccurrences(receipt, "Payment successful")).as(receipt).isEqualTo(1);
+        assertThat(receipt).contains("<code class=\"reference\" id=\"checkout-reference\">" + sessionId + "</code>");
+        // the id is one long word: the card must break it rather than let it overflow
+        assertThat(receipt).containsPattern("\\.reference \\{[^}]*overflow-wrap: anywhere");
+    }
+
+    /** Occurrences in what the page shows: the body, not the tab title. */
+    private static int visibleOccurrences(String html, String text) {
+        String body = html.substring(html.indexOf("<body>"));
+        return body.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    }
+
+    @Test
     void escapesWhatTheMerchantWrote() {
         String id = createLink("usd", 500, "<script>alert('x')</script> & \"Co\"");
 

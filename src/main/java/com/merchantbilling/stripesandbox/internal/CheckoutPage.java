@@ -31,7 +31,7 @@ public final class CheckoutPage {
     public static String form(SandboxPaymentLink link, String actionPath, String message, String cardNumber,
             String expiry, String email) {
         var body = new StringBuilder();
-        body.append(summary(link));
+        body.append(amount(link));
         if (message != null) {
             body.append("<p id=\"checkout-result\" class=\"error\" role=\"alert\">").append(escape(message))
                     .append("</p>\n");
@@ -54,18 +54,18 @@ public final class CheckoutPage {
                 Any future expiry date and any 3-digit CVC.</p>
                 """.formatted(escape(actionPath), escape(nullToEmpty(email)), escape(nullToEmpty(cardNumber)),
                 escape(nullToEmpty(expiry)), escape(formatAmount(link.amountTotal(), link.currency()))));
-        return page("Pay " + link.productName(), body.toString());
+        return page("Pay " + link.productName(), link.productName(), "product-name", body.toString());
     }
 
     public static String paid(SandboxPaymentLink link, SandboxCheckoutSession session) {
-        return page("Payment successful", summary(link) + """
+        return page("Payment successful", link.productName(), "product-name", amount(link) + """
                 <p id="checkout-result" class="success" role="status">Payment successful. Thank you!</p>
-                <p>%s paid. Reference: <code>%s</code></p>
+                <p>%s paid. Reference: <code class="reference" id="checkout-reference">%s</code></p>
                 """.formatted(escape(formatAmount(session.amountTotal(), session.currency())), escape(session.id())));
     }
 
     public static String inactive(SandboxPaymentLink link) {
-        return page("Link no longer active", summary(link) + """
+        return page("Link no longer active", link.productName(), "product-name", amount(link) + """
                 <p id="checkout-result" class="info" role="status">This payment link is no longer active. \
                 It may have been paid already.</p>
                 """);
@@ -77,14 +77,18 @@ public final class CheckoutPage {
                 """);
     }
 
-    private static String summary(SandboxPaymentLink link) {
+    private static String amount(SandboxPaymentLink link) {
         return """
-                <p class="product" id="product-name">%s</p>
                 <p class="amount" id="amount">%s</p>
-                """.formatted(escape(link.productName()), escape(formatAmount(link.amountTotal(), link.currency())));
+                """.formatted(escape(formatAmount(link.amountTotal(), link.currency())));
     }
 
     private static String page(String title, String content) {
+        return page(title, title, "page-title", content);
+    }
+
+    /** A link's pages are headed by what is paid for (the invoice's title), once; the outcome follows it. */
+    private static String page(String title, String heading, String headingId, String content) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -104,18 +108,20 @@ public final class CheckoutPage {
                   button { margin-top: 1.2rem; width: 100%%; padding: .7rem; font-size: 1rem; background: #635bff; color: #fff;
                            border: 0; border-radius: 4px; cursor: pointer; }
                   .amount { font-size: 1.8rem; font-weight: 700; margin: .2rem 0 1rem; }
-                  .product { color: #555; margin: 0; }
+                  h1 { font-size: 1.5rem; margin: 0 0 .4rem; overflow-wrap: anywhere; }
+                  /* ids such as cs_test_... are one long word: without this they run out of the card */
+                  .reference { overflow-wrap: anywhere; word-break: break-all; }
                   .error { color: #c0123c; } .success { color: #0a7d38; font-weight: 600; } .hint { font-size: .8rem; color: #777; }
                 </style>
                 </head>
                 <body>
                 <div class="banner" id="sandbox-banner">%s</div>
                 <main>
-                <h1>%s</h1>
+                <h1 id="%s">%s</h1>
                 %s</main>
                 </body>
                 </html>
-                """.formatted(escape(title), escape(BANNER), escape(BANNER), escape(title), content);
+                """.formatted(escape(title), escape(BANNER), escape(BANNER), headingId, escape(heading), content);
     }
 
     public static String escape(String text) {
