@@ -118,7 +118,7 @@ class RecordPaymentTests {
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.activity()).isEqualTo(PaymentActivity.PAYMENT_DIFFERS);
-                    assertThat(e.detail()).contains("1500").contains("2000");
+                    assertThat(e.detail()).isEqualTo("Paid JPY 1,500, billed JPY 2,000");
                 });
     }
 

@@ -55,7 +55,7 @@ class AfterPaymentWebhookTests extends WebhookTestSupport {
         assertThat(audit(paid, AuditAction.REFUNDED)).singleElement()
                 .satisfies(entry -> {
                     assertThat(entry.stripeEventId()).contains(StripeEvents.eventId(refunded));
-                    assertThat(entry.detail()).hasValueSatisfying(detail -> assertThat(detail).contains("1000"));
+                    assertThat(entry.detail()).hasValueSatisfying(detail -> assertThat(detail).startsWith("Refunded JPY 1,000"));
                 });
         assertThat(activityCount("refunded") - before).isEqualTo(1.0);
     }

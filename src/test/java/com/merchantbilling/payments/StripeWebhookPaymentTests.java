@@ -154,7 +154,9 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
 
         awaitOutcome(generic, "IGNORED_UNKNOWN_LINK");
         awaitOutcome(namespaced, "IGNORED_UNKNOWN_LINK");
-        assertThat(invoice(organization, requested).onlinePayment()).isEqualTo(OnlinePaymentStatus.LINK_REQUESTED);
+        // the stub refuses to create links, so the request may have failed meanwhile: either way, not Paid
+        assertThat(invoice(organization, requested).onlinePayment())
+                .isIn(OnlinePaymentStatus.LINK_REQUESTED, OnlinePaymentStatus.LINK_FAILED);
         assertThat(invoice(organization, failed).onlinePayment()).isEqualTo(OnlinePaymentStatus.LINK_FAILED);
         assertThat(recordedPayments(requested) + recordedPayments(failed)).isZero();
     }
@@ -202,7 +204,9 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
 
         awaitOutcome(first, "IGNORED_UNKNOWN_LINK");
         awaitOutcome(second, "IGNORED_UNKNOWN_LINK");
-        assertThat(invoice(organization, invoice).onlinePayment()).isEqualTo(OnlinePaymentStatus.LINK_REQUESTED);
+        assertThat(invoice(organization, invoice).onlinePayment())
+                .isIn(OnlinePaymentStatus.LINK_REQUESTED, OnlinePaymentStatus.LINK_FAILED);
+        assertThat(recordedPayments(invoice)).isZero();
         // the other invoice never had a link requested: the link naming it does not pay it either
         assertThat(invoice(organization, other).onlinePayment()).isEqualTo(OnlinePaymentStatus.NOT_CREATED);
         assertThat(onlinePayments.find(invoice).orElseThrow().paymentLinkId()).isEmpty();
