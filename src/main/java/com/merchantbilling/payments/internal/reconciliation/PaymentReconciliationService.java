@@ -117,7 +117,18 @@ class PaymentReconciliationService implements PaymentReconciliation {
     private void reconcileCharges(BillingInvoiceReference invoice, RequestOptions requestOptions) throws StripeException {
         var params = PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build();
         for (String intentId : onlinePayments.recordedPaymentIntents(invoice.id())) {
-            var intent = policy.call(() -> stripe.v1().paymentIntents().retrieve(intentId, params, requestOptions));
+            com.stripe.model.PaymentIntent intent;
+            try {
+                intent = policy.call(() -> stripe.v1().paymentIntents().retrieve(intentId, params, requestOptions));
+            } catch (com.stripe.exception.InvalidRequestException e) {
+                if (e.getStatusCode() == null || e.getStatusCode() != 404) {
+                    throw e;
+                }
+                // the payments found above stay recorded; this payment's refunds are just not known here
+                log.warn("Reconciliation of invoice {}: Stripe does not know payment intent {} on this account",
+                        invoice.id(), intentId);
+                continue;
+            }
             var charge = intent.getLatestChargeObject();
             if (charge != null) {
                 var outcome = afterPayment.charge(charge, Instant.now(), Optional.empty());
