@@ -32,7 +32,9 @@ import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
 /** Issue 10: the payment flags in the grid's Online Payment column (both languages) and in the CSV export. */
@@ -49,6 +51,8 @@ class PaymentFlagsDisplayTests extends SpringBrowserlessTest {
     OnlinePayments onlinePayments;
     @Autowired
     InvoiceExports exports;
+    @Autowired
+    com.merchantbilling.invoicing.InvoiceDetails details;
 
     OrganizationId organization;
     InvoiceId refundedAndDisputed;
@@ -104,6 +108,46 @@ class PaymentFlagsDisplayTests extends SpringBrowserlessTest {
         assertThat(value(grid, "F-0001", "status")).isEqualTo("支払済み");
         assertThat(value(grid, "F-0001", "flags")).isEqualTo("一部返金 · 異議申し立て中");
         assertThat(value(grid, "F-0002", "flags")).isEqualTo("支払額相違：要確認");
+    }
+
+    @Test
+    void theDetailsDialogShowsTheFlagsAndTheAuditTrailNamesWhatHappened() {
+        UiLanguage.use(Locale.ENGLISH);
+        SignedIn.as(organization, "flags-user");
+        navigate(BillingManagementView.class);
+
+        new InvoiceDetailsDialog(details.find(organization, underpaid).orElseThrow()).open();
+        assertThat($(Span.class).id("invoice-details-flags").getText())
+                .isEqualTo("Payment differs: review (Paid JPY 1, billed JPY 2,000: not marked Paid, review the payment)");
+        assertThat(auditActions()).contains("Payment differs");
+        $(Button.class).id("invoice-details-close").click();
+
+        new InvoiceDetailsDialog(details.find(organization, refundedAndDisputed).orElseThrow()).open();
+        assertThat($(Span.class).id("invoice-details-flags").getText()).isEqualTo("Partially refunded · Disputed");
+        assertThat(auditActions()).contains("Paid", "Partially refunded", "Disputed");
+    }
+
+    @Test
+    void theDetailsDialogInJapanese() {
+        UiLanguage.use(Locale.JAPAN);
+        SignedIn.as(organization, "flags-user");
+        navigate(BillingManagementView.class);
+
+        new InvoiceDetailsDialog(details.find(organization, refundedAndDisputed).orElseThrow()).open();
+
+        assertThat($(Span.class).id("invoice-details-flags").getText()).isEqualTo("一部返金 · 異議申し立て中");
+        assertThat(auditActions()).contains("一部返金", "異議申し立て");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> auditActions() {
+        Grid<com.merchantbilling.invoicing.AuditEntry> audit = $(Grid.class).id("invoice-details-audit");
+        var rows = test(audit);
+        var actions = new java.util.ArrayList<String>();
+        for (int i = 0; i < rows.size(); i++) {
+            actions.add(rows.getCellText(i, 1));
+        }
+        return actions;
     }
 
     @Test
