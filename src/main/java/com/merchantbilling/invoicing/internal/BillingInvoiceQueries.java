@@ -193,15 +193,15 @@ class BillingInvoiceQueries {
             flags.add(PaymentFlag.PAID_TWICE);
         }
         var refund = rs.getString("refund_state");
-        if ("FULL".equals(refund)) {
+        if (ChargeStates.RefundState.FULL.name().equals(refund)) {
             flags.add(PaymentFlag.REFUNDED);
-        } else if ("PARTIAL".equals(refund)) {
+        } else if (ChargeStates.RefundState.PARTIAL.name().equals(refund)) {
             flags.add(PaymentFlag.PARTIALLY_REFUNDED);
         }
         var dispute = rs.getString("dispute_state");
-        if ("OPEN".equals(dispute)) {
+        if (ChargeStates.DisputeState.OPEN.name().equals(dispute)) {
             flags.add(PaymentFlag.DISPUTED);
-        } else if ("LOST".equals(dispute)) {
+        } else if (ChargeStates.DisputeState.LOST.name().equals(dispute)) {
             flags.add(PaymentFlag.DISPUTE_LOST);
         }
         if (!paid && rs.getObject("payment_failed_at") != null) {

@@ -55,9 +55,9 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
     // the payment flags beside the status (V15), set through the fields like the paid columns
     private Long differingAmount;
     private String differingCurrency;
-    private String refundState;
+    private ChargeStates.RefundState refundState;
     private Long refundedAmount;
-    private String disputeState;
+    private ChargeStates.DisputeState disputeState;
     private Instant paymentFailedAt;
     @Version
     private Long version;
@@ -202,29 +202,32 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * caller derived them under the row lock). Publishes one activity per flag that changed, none when a
      * redelivered or stale report changed nothing.
      *
-     * @param refundState null, PARTIAL or FULL
-     * @param refunded    what the refunds add up to, zero for none
-     * @param disputeState null, OPEN, WON or LOST
+     * @param refundState  null for no refund
+     * @param refunded     what the refunds add up to, zero for none
+     * @param disputeState null for no dispute
      */
-    boolean recordChargeState(String refundState, Money refunded, String disputeState, Instant at,
+    boolean recordChargeState(ChargeStates.RefundState refundState, Money refunded,
+            ChargeStates.DisputeState disputeState, Instant at,
             String stripeObject, String stripeEventId) {
         boolean changed = false;
         long refundedUnits = refunded.minorUnits();
         if (!java.util.Objects.equals(this.refundState, refundState)
                 || refundedUnits != (refundedAmount == null ? 0 : refundedAmount)) {
             var activity = refundState == null ? PaymentActivity.REFUND_REVERSED
-                    : "FULL".equals(refundState) ? PaymentActivity.REFUNDED : PaymentActivity.PARTIALLY_REFUNDED;
+                    : refundState == ChargeStates.RefundState.FULL ? PaymentActivity.REFUNDED
+                    : PaymentActivity.PARTIALLY_REFUNDED;
             this.refundState = refundState;
             this.refundedAmount = refundedUnits == 0 ? null : refundedUnits;
             registerEvent(new PaymentActivityRecorded(new InvoiceId(id), new OrganizationId(organizationId), activity,
                     at, "Refunded " + refunded, stripeObject, stripeEventId));
             changed = true;
         }
-        if (!java.util.Objects.equals(this.disputeState, disputeState) && disputeState != null) {
+        // a dispute that is over stays over: its state never goes back to none
+        if (disputeState != null && this.disputeState != disputeState) {
             var activity = switch (disputeState) {
-                case "WON" -> PaymentActivity.DISPUTE_WON;
-                case "LOST" -> PaymentActivity.DISPUTE_LOST;
-                default -> PaymentActivity.DISPUTED;
+                case WON -> PaymentActivity.DISPUTE_WON;
+                case LOST -> PaymentActivity.DISPUTE_LOST;
+                case OPEN -> PaymentActivity.DISPUTED;
             };
             this.disputeState = disputeState;
             registerEvent(new PaymentActivityRecorded(new InvoiceId(id), new OrganizationId(organizationId), activity,
@@ -284,12 +287,5 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
 
     int paymentCount() {
         return paymentCount;
-    }
-
-    Money paidOrDifferingAmount() {
-        if (paidAmount != null) {
-            return Money.of(paidAmount, paidCurrency);
-        }
-        return differingAmount != null ? Money.of(differingAmount, differingCurrency) : billingAmount();
     }
 }

@@ -174,15 +174,18 @@ class InvoicePayments {
                 .param("invoice", invoice.value())
                 .query((rs, row) -> {
                     long refunded = rs.getLong("refunded");
-                    String refundState = refunded == 0 ? null : rs.getBoolean("all_refunded") ? "FULL" : "PARTIAL";
-                    String dispute = rs.getBoolean("lost") ? "LOST" : rs.getBoolean("open") ? "OPEN"
-                            : rs.getBoolean("won") ? "WON" : null;
+                    var refundState = refunded == 0 ? null : rs.getBoolean("all_refunded")
+                            ? ChargeStates.RefundState.FULL : ChargeStates.RefundState.PARTIAL;
+                    var dispute = rs.getBoolean("lost") ? ChargeStates.DisputeState.LOST
+                            : rs.getBoolean("open") ? ChargeStates.DisputeState.OPEN
+                            : rs.getBoolean("won") ? ChargeStates.DisputeState.WON : null;
                     return new ChargeState(refundState, refunded, rs.getString("currency"), dispute);
                 })
                 .single();
     }
 
-    record ChargeState(String refundState, long refunded, String currency, String disputeState) {
+    record ChargeState(ChargeStates.RefundState refundState, long refunded, String currency,
+            ChargeStates.DisputeState disputeState) {
     }
 
     private static OffsetDateTime utc(Instant instant) {
