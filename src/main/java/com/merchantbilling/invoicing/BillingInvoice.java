@@ -2,6 +2,7 @@ package com.merchantbilling.invoicing;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 
 /** One row of the Billing Invoices list, as a merchant sees it. */
 public record BillingInvoice(
@@ -14,5 +15,12 @@ public record BillingInvoice(
         OnlinePaymentStatus onlinePayment,
         Optional<String> paymentLinkUrl,
         Optional<String> paymentLinkFailure,
-        Optional<PaidDetails> paid) {
+        Optional<PaidDetails> paid,
+        Set<PaymentFlag> flags,
+        /** A payment that differs from the bill and did not make the invoice Paid (flag PAYMENT_DIFFERS). */
+        Optional<Money> differingPayment) {
+
+    public BillingInvoice {
+        flags = flags.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
+    }
 }

@@ -11,7 +11,7 @@ public interface InvoiceExports {
 
     /** The import's columns first, so an exported file imports again, then the online payment. */
     List<String> COLUMNS = List.of("invoice_number", "buyer_name", "buyer_email", "issue_date", "due_date", "currency",
-            "amount", "online_payment", "payment_link_url", "paid_at");
+            "amount", "online_payment", "payment_link_url", "paid_at", "payment_flags");
 
     /**
      * Writes every invoice matching the filter (as {@link BillingInvoices#count}) in the sort order, all

@@ -26,10 +26,12 @@ public interface OnlinePayments {
     Optional<BillingInvoiceReference> findByPaymentLink(String paymentLinkId);
 
     /**
-     * Records a payment Stripe reported. The invoice becomes Paid (also straight from Creating Link or
-     * Link Failed, when Stripe's report overtakes the recording of the link) and never goes back. The same
-     * Checkout Session reported again changes nothing; a further session for a Paid invoice is kept and
-     * flagged; an amount or currency other than the bill is kept and flagged.
+     * Records a payment Stripe reported through the invoice's own link (the caller matched it). The billed
+     * amount or more in the billed currency makes the invoice Paid (also straight from Creating Link or Link
+     * Failed, when Stripe's report overtakes the recording of the link), and it never goes back; more is
+     * flagged. Less, or another currency, is kept and flagged "Payment differs" and the invoice is not Paid.
+     * The same Checkout Session (or payment intent) reported again changes nothing; a further session for a
+     * Paid invoice is kept and flagged.
      *
      * @throws IllegalArgumentException when there is no such invoice
      */
@@ -41,4 +43,20 @@ public interface OnlinePayments {
      */
     List<BillingInvoiceReference> findPendingPayment(Instant linkCreatedBefore, Optional<InvoiceId> after,
             int limit);
+    /**
+     * Takes what Stripe reported about the charge of a payment we recorded (a refund, a dispute, or the charge
+     * as retrieved), found by the payment intent of the recorded Checkout Session, never by metadata. Safe to
+     * repeat and to receive out of order: an older report than the one taken changes nothing.
+     */
+    AfterPaymentOutcome recordCharge(ChargeReport report);
+
+    /**
+     * A declined or failed attempt to pay the invoice, for the audit trail and the Payment failed flag; a
+     * Paid invoice ignores it.
+     */
+    AfterPaymentOutcome recordPaymentFailure(InvoiceId invoice, Instant at, String reason, String stripeObject,
+            Optional<String> stripeEventId);
+
+    /** The payment intents of the invoice's recorded payments, oldest first: what reconciliation asks about. */
+    List<String> recordedPaymentIntents(InvoiceId invoice);
 }

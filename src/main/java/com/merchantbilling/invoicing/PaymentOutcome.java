@@ -5,8 +5,13 @@ public enum PaymentOutcome {
 
     /** The invoice became Paid with the billed amount. */
     PAID,
-    /** The invoice became Paid, but the amount or currency differs from the bill: flagged for the merchant. */
+    /** The invoice became Paid with more than the bill: flagged (Overpaid) for the merchant. */
     PAID_AMOUNT_DIFFERS,
+    /**
+     * Less than the bill, or another currency: kept, but the invoice is not Paid; it is flagged "Payment
+     * differs" for the merchant to review.
+     */
+    PAYMENT_DIFFERS,
     /** The invoice was Paid already: the payment is kept and flagged, the invoice stays Paid. */
     ADDITIONAL_PAYMENT,
     /** This Checkout Session was recorded before: nothing changed. */
@@ -16,6 +21,6 @@ public enum PaymentOutcome {
 
     /** True when the payment was stored by this call. */
     public boolean recorded() {
-        return this == PAID || this == PAID_AMOUNT_DIFFERS || this == ADDITIONAL_PAYMENT;
+        return this == PAID || this == PAID_AMOUNT_DIFFERS || this == PAYMENT_DIFFERS || this == ADDITIONAL_PAYMENT;
     }
 }

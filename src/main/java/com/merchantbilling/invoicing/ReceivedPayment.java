@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param paymentLinkId     the payment link the session was opened from, if any
  * @param amount            what the buyer paid, in the invoice's terms (minor units and currency)
  * @param stripeEventId     the webhook event that reported it; empty when reconciliation found it
+ * @param paymentIntentId   the session's payment intent: refunds and disputes name it and find the payment by it
  */
 public record ReceivedPayment(String checkoutSessionId, Optional<String> paymentLinkId, Money amount,
-        Instant paidAt, Optional<String> stripeEventId) {
+        Instant paidAt, Optional<String> stripeEventId, Optional<String> paymentIntentId) {
 
     public ReceivedPayment {
         if (checkoutSessionId == null || checkoutSessionId.isBlank()) {
@@ -24,5 +25,6 @@ public record ReceivedPayment(String checkoutSessionId, Optional<String> payment
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(paidAt, "paidAt");
         Objects.requireNonNull(stripeEventId, "stripeEventId");
+        Objects.requireNonNull(paymentIntentId, "paymentIntentId");
     }
 }

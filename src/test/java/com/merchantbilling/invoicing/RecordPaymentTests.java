@@ -95,20 +95,44 @@ class RecordPaymentTests {
     }
 
     @Test
-    void aDifferentAmountOrCurrencyIsRecordedAndFlagged() {
+    void lessOrAnotherCurrencyIsKeptButDoesNotPayTheInvoice(PublishedEvents events) {
         var lower = pendingPayment(ids.get(1));
         var otherCurrency = pendingPayment(ids.get(2));
 
         assertThat(onlinePayments.recordPayment(lower, payment("cs_low", Money.of(1500, "JPY"))))
-                .isEqualTo(PaymentOutcome.PAID_AMOUNT_DIFFERS);
+                .isEqualTo(PaymentOutcome.PAYMENT_DIFFERS);
         assertThat(onlinePayments.recordPayment(otherCurrency, payment("cs_usd", Money.of(3000, "USD"))))
-                .isEqualTo(PaymentOutcome.PAID_AMOUNT_DIFFERS);
+                .isEqualTo(PaymentOutcome.PAYMENT_DIFFERS);
 
         var low = invoices.find(organization, lower).orElseThrow();
-        assertThat(low.onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
-        assertThat(low.paid()).contains(new PaidDetails(PAID_AT, Money.of(1500, "JPY"), true, 1));
-        assertThat(invoices.find(organization, otherCurrency).orElseThrow().paid().orElseThrow().amountDiffers())
-                .isTrue();
+        assertThat(low.onlinePayment()).isEqualTo(OnlinePaymentStatus.PENDING_PAYMENT);
+        assertThat(low.paid()).isEmpty();
+        assertThat(low.flags()).containsExactly(PaymentFlag.PAYMENT_DIFFERS);
+        assertThat(low.differingPayment()).contains(Money.of(1500, "JPY"));
+        var usd = invoices.find(organization, otherCurrency).orElseThrow();
+        assertThat(usd.onlinePayment()).isEqualTo(OnlinePaymentStatus.PENDING_PAYMENT);
+        assertThat(usd.differingPayment()).contains(Money.of(3000, "USD"));
+        assertThat(events.ofType(InvoicePaid.class).matching(e -> e.invoiceId().equals(lower)
+                || e.invoiceId().equals(otherCurrency))).isEmpty();
+        assertThat(events.ofType(PaymentActivityRecorded.class).matching(e -> e.invoiceId().equals(lower)))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.activity()).isEqualTo(PaymentActivity.PAYMENT_DIFFERS);
+                    assertThat(e.detail()).isEqualTo("Paid JPY 1,500, billed JPY 2,000");
+                });
+    }
+
+    @Test
+    void moreThanBilledIsPaidAndFlaggedOverpaid() {
+        var invoice = pendingPayment(ids.get(0));
+
+        assertThat(onlinePayments.recordPayment(invoice, payment("cs_more", Money.of(1200, "JPY"))))
+                .isEqualTo(PaymentOutcome.PAID_AMOUNT_DIFFERS);
+
+        var paid = invoices.find(organization, invoice).orElseThrow();
+        assertThat(paid.onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
+        assertThat(paid.paid()).contains(new PaidDetails(PAID_AT, Money.of(1200, "JPY"), true, 1));
+        assertThat(paid.flags()).containsExactly(PaymentFlag.OVERPAID);
     }
 
     @Test
@@ -164,6 +188,7 @@ class RecordPaymentTests {
     }
 
     private ReceivedPayment payment(String session, Money amount) {
-        return new ReceivedPayment(suffixed(session), Optional.empty(), amount, PAID_AT, Optional.of("evt_" + session));
+        return new ReceivedPayment(suffixed(session), Optional.empty(), amount, PAID_AT, Optional.of("evt_" + session),
+                Optional.of(suffixed("pi_" + session)));
     }
 }

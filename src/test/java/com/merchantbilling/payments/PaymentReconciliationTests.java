@@ -40,6 +40,29 @@ class PaymentReconciliationTests extends WebhookTestSupport {
         });
     }
 
+    /** Issue 10, defect 3: Check Payment on a Paid invoice sees a refund the webhook never delivered. */
+    @Test
+    void seesARefundOfARecordedPayment() {
+        var invoice = pendingInvoice(organization("RefundSeen", Optional.empty()), "JPY");
+        var session = new CheckoutSession(invoice.paymentLinkId(), 1000, "jpy");
+        STRIPE.completedSession(null, session);
+        reconciliation.reconcile(invoice.organization(), invoice.id());
+        assertThat(invoice(invoice.organization(), invoice.id()).flags()).isEmpty();
+
+        // refunded in the Dashboard; the charge.refunded webhook is lost
+        STRIPE.paymentIntent(null, session.paymentIntentId(),
+                StripeEvents.charge(session.paymentIntentId(), 1000, 400, "jpy"));
+        var result = reconciliation.reconcile(invoice.organization(), invoice.id()).orElseThrow();
+
+        assertThat(result.onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
+        assertThat(invoice(invoice.organization(), invoice.id()).flags())
+                .containsExactly(com.merchantbilling.invoicing.PaymentFlag.PARTIALLY_REFUNDED);
+        assertThat(STRIPE.calls()).anySatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/v1/payment_intents/" + session.paymentIntentId());
+            assertThat(call.query()).containsValue("latest_charge");
+        });
+    }
+
     @Test
     void aPaymentReportedByReconciliationAndByALateWebhookCountsOnce() {
         var invoice = pendingInvoice(organization("Both", Optional.empty()), "JPY");

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaidDetails;
+import com.merchantbilling.invoicing.PaymentFlag;
+import com.merchantbilling.payments.internal.deployment.DeploymentId;
+import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.support.StripeEvents;
 import com.merchantbilling.support.StripeEvents.CheckoutSession;
 import com.stripe.Stripe;
@@ -134,21 +137,81 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
         assertThat(invoice(invoice.organization(), invoice.id()).onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
     }
 
+    /** Issue 10, defect 2: JPY 1 against JPY 1,000 billed, named only by the session's metadata, became Paid. */
     @Test
-    void aPaymentArrivingBeforeItsLinkWasRecordedIsAppliedByTheInvoiceIdInTheMetadata() {
-        var organization = organization("OutOfOrder", Optional.empty());
+    void sessionMetadataAloneNeverPaysAnInvoiceWaitingForItsLink() {
+        var organization = organization("MetadataOnly", Optional.empty());
+        var requested = newInvoice(organization, "JPY");
+        var failed = newInvoice(organization, "JPY");
+        linkRequests.request(organization, List.of(requested, failed), "webhook-test");
+        onlinePayments.recordPaymentLinkFailure(failed, "timeout");
+        // a link Stripe does not know (or not with our metadata), metadata naming our invoices, generic and ours
+        var generic = StripeEvents.completed(new CheckoutSession("plink_unknown_" + requested, 1, "jpy")
+                .invoiceId(requested));
+        var namespaced = StripeEvents.completed(new CheckoutSession("plink_unknown_" + failed, 1000, "jpy")
+                .metadata(new PaymentLinkMetadata(deploymentId, organization, failed, 1).toMap()));
+
+        deliver(generic);
+        deliver(namespaced);
+
+        awaitOutcome(generic, "IGNORED_UNKNOWN_LINK");
+        awaitOutcome(namespaced, "IGNORED_UNKNOWN_LINK");
+        // the stub refuses to create links, so the request may have failed meanwhile: either way, not Paid
+        assertThat(invoice(organization, requested).onlinePayment())
+                .isIn(OnlinePaymentStatus.LINK_REQUESTED, OnlinePaymentStatus.LINK_FAILED);
+        assertThat(invoice(organization, failed).onlinePayment()).isEqualTo(OnlinePaymentStatus.LINK_FAILED);
+        assertThat(recordedPayments(requested) + recordedPayments(failed)).isZero();
+    }
+
+    @Test
+    void inTheCrashWindowALinkStripeReturnsWithOurMetadataPaysAndIsRecorded() {
+        var organization = organization("CrashWindow", Optional.of("acct_1CrashWindow"));
         var invoice = newInvoice(organization, "JPY");
         linkRequests.request(organization, List.of(invoice), "webhook-test");
-        // Stripe made plink_early and the buyer paid before our side recorded the link
-        var payload = StripeEvents.completed(new CheckoutSession("plink_early_" + invoice, 1000, "jpy")
-                .invoiceId(invoice));
+        onlinePayments.recordPaymentLinkFailure(invoice, "Read timed out");
+        // Stripe made the link (our metadata on it) although our call timed out, and the buyer paid
+        var link = STRIPE.paymentLink("acct_1CrashWindow", "plink_crash_" + invoice,
+                new PaymentLinkMetadata(deploymentId, organization, invoice, 1).toMap());
+        var payload = StripeEvents.completed(new CheckoutSession(link, 1000, "jpy"), "acct_1CrashWindow");
 
         deliver(payload);
 
         awaitOutcome(payload, "PAID");
-        assertThat(invoice(organization, invoice).onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
-        onlinePayments.recordPaymentLink(invoice, "plink_early_" + invoice, "https://buy.stripe.com/early");
-        assertThat(invoice(organization, invoice).onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
+        var paid = invoice(organization, invoice);
+        assertThat(paid.onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
+        assertThat(onlinePayments.find(invoice).orElseThrow().paymentLinkId()).contains(link);
+        assertThat(STRIPE.calls()).anySatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/v1/payment_links/" + link);
+            assertThat(call.stripeAccount()).contains("acct_1CrashWindow");
+        });
+    }
+
+    @Test
+    void inTheCrashWindowALinkOfAnotherDeploymentOrAnotherInvoiceDoesNotPay() {
+        var organization = organization("NotOurs", Optional.empty());
+        var invoice = newInvoice(organization, "JPY");
+        var other = newInvoice(organization, "JPY");
+        linkRequests.request(organization, List.of(invoice), "webhook-test");
+        var otherDeployment = STRIPE.paymentLink(null, "plink_staging_" + invoice, new PaymentLinkMetadata(
+                new DeploymentId("staging-" + invoice.value()), organization, invoice, 1).toMap());
+        var otherInvoice = STRIPE.paymentLink(null, "plink_other_" + invoice,
+                new PaymentLinkMetadata(deploymentId, organization, other, 1).toMap());
+        var first = StripeEvents.completed(new CheckoutSession(otherDeployment, 1000, "jpy")
+                .metadata(new PaymentLinkMetadata(deploymentId, organization, invoice, 1).toMap()));
+        var second = StripeEvents.completed(new CheckoutSession(otherInvoice, 1000, "jpy")
+                .metadata(new PaymentLinkMetadata(deploymentId, organization, invoice, 1).toMap()));
+
+        deliver(first);
+        deliver(second);
+
+        awaitOutcome(first, "IGNORED_UNKNOWN_LINK");
+        awaitOutcome(second, "IGNORED_UNKNOWN_LINK");
+        assertThat(invoice(organization, invoice).onlinePayment())
+                .isIn(OnlinePaymentStatus.LINK_REQUESTED, OnlinePaymentStatus.LINK_FAILED);
+        assertThat(recordedPayments(invoice)).isZero();
+        // the other invoice never had a link requested: the link naming it does not pay it either
+        assertThat(invoice(organization, other).onlinePayment()).isEqualTo(OnlinePaymentStatus.NOT_CREATED);
+        assertThat(onlinePayments.find(invoice).orElseThrow().paymentLinkId()).isEmpty();
     }
 
     @Test
@@ -195,18 +258,47 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
     }
 
     @Test
-    void aDifferentAmountIsPaidButFlagged() {
+    void lessThanBilledIsNotPaidButShownForReview() {
         var invoice = pendingInvoice(organization("Short", Optional.empty()), "USD");
         var payload = StripeEvents.completed(new CheckoutSession(invoice.paymentLinkId(), 999, "usd"));
+
+        deliver(payload);
+
+        awaitOutcome(payload, "PAYMENT_DIFFERS");
+        var row = invoice(invoice.organization(), invoice.id());
+        assertThat(row.onlinePayment()).isEqualTo(OnlinePaymentStatus.PENDING_PAYMENT);
+        assertThat(row.paid()).isEmpty();
+        assertThat(row.flags()).containsExactly(PaymentFlag.PAYMENT_DIFFERS);
+        assertThat(row.differingPayment()).contains(Money.of(999, "USD"));
+        assertThat(recordedPayments(invoice.id())).isEqualTo(1);
+    }
+
+    @Test
+    void anotherCurrencyIsNotPaid() {
+        var invoice = pendingInvoice(organization("Currency", Optional.empty()), "JPY");
+        var payload = StripeEvents.completed(new CheckoutSession(invoice.paymentLinkId(), 1000, "usd"));
+
+        deliver(payload);
+
+        awaitOutcome(payload, "PAYMENT_DIFFERS");
+        var row = invoice(invoice.organization(), invoice.id());
+        assertThat(row.onlinePayment()).isEqualTo(OnlinePaymentStatus.PENDING_PAYMENT);
+        assertThat(row.differingPayment()).contains(Money.of(1000, "USD"));
+    }
+
+    @Test
+    void moreThanBilledIsPaidAndFlagged() {
+        var invoice = pendingInvoice(organization("More", Optional.empty()), "USD");
+        var payload = StripeEvents.completed(new CheckoutSession(invoice.paymentLinkId(), 1500, "usd"));
 
         deliver(payload);
 
         awaitOutcome(payload, "PAID_AMOUNT_DIFFERS");
         var paid = invoice(invoice.organization(), invoice.id());
         assertThat(paid.onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
+        assertThat(paid.flags()).containsExactly(PaymentFlag.OVERPAID);
         assertThat(paid.paid()).hasValueSatisfying(details -> {
-            assertThat(details.paidAmount()).isEqualTo(Money.of(999, "USD"));
-            assertThat(details.amountDiffers()).isTrue();
+            assertThat(details.paidAmount()).isEqualTo(Money.of(1500, "USD"));
             assertThat(details.needsAttention()).isTrue();
         });
     }
@@ -244,9 +336,4 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
         assertThat(invoice(invoice.organization(), invoice.id()).onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
     }
 
-    private void awaitOutcome(String payload, String expected) {
-        var eventId = StripeEvents.eventId(payload);
-        await().atMost(PROCESSING).until(() -> outcome(eventId).isPresent());
-        assertThat(outcome(eventId)).contains(expected);
-    }
 }

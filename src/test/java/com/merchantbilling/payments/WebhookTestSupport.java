@@ -24,6 +24,7 @@ import com.merchantbilling.invoicing.OnlinePayments;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
+import com.merchantbilling.payments.internal.deployment.DeploymentId;
 import com.merchantbilling.support.StripeApiStub;
 import com.merchantbilling.support.StripeEvents;
 import com.merchantbilling.support.TestTenants;
@@ -61,6 +62,8 @@ abstract class WebhookTestSupport {
     OnlinePayments onlinePayments;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DeploymentId deploymentId;
 
     final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -144,6 +147,14 @@ abstract class WebhookTestSupport {
                 .param("id", invoice.value())
                 .query(Long.class)
                 .single();
+    }
+
+    /** The processing outcome, awaited. */
+    void awaitOutcome(String payload, String expected) {
+        var eventId = StripeEvents.eventId(payload);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> outcome(eventId).isPresent());
+        org.assertj.core.api.Assertions.assertThat(outcome(eventId)).contains(expected);
     }
 
     record PendingInvoice(OrganizationId organization, InvoiceId id, String paymentLinkId) {

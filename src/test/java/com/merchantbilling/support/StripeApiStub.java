@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Just enough of Stripe's API on 127.0.0.1 for reconciliation: GET /v1/checkout/sessions filtered by
- * payment_link, status complete, and the Stripe-Account header. Everything else answers 404 like an
+ * payment_link, status complete, and the Stripe-Account header; GET /v1/payment_links/{id} and
+ * GET /v1/payment_intents/{id} (expand[]=latest_charge) for objects stored here, per account. Everything else answers 404 like an
  * unknown Stripe route. Until the sandbox's FakeStripeServer lands on this branch.
  */
 public final class StripeApiStub implements AutoCloseable {
@@ -37,6 +38,10 @@ public final class StripeApiStub implements AutoCloseable {
     private final List<Stored> sessions = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> failingLinks = new ConcurrentHashMap<>();
+    /** Payment links by id, with the account they live on (GET /v1/payment_links/{id}). */
+    private final Map<String, Stored> links = new ConcurrentHashMap<>();
+    /** Payment intents by id, with their latest charge (GET /v1/payment_intents/{id}). */
+    private final Map<String, Stored> intents = new ConcurrentHashMap<>();
 
     private StripeApiStub(HttpServer server) {
         this.server = server;
@@ -61,6 +66,41 @@ public final class StripeApiStub implements AutoCloseable {
     public void completedSession(String account, StripeEvents.CheckoutSession session) {
         var json = session.json();
         sessions.add(new Stored(account, json.get("payment_link").getAsString(), json));
+        // a paid session's payment intent exists at Stripe, with its charge (nothing refunded yet)
+        if (json.has("payment_intent") && json.get("payment_intent").isJsonPrimitive()) {
+            var intent = json.get("payment_intent").getAsString();
+            if (!intents.containsKey(intent)) {
+                paymentIntent(account, intent, StripeEvents.charge(intent, json.get("amount_total").getAsLong(), 0,
+                        json.get("currency").getAsString()));
+            }
+        }
+    }
+
+    /**
+     * A payment link Stripe would return, with its metadata (e.g. PaymentLinkMetadata.toMap()), on the
+     * platform (account null) or a connected account. Returns the link's id.
+     */
+    public String paymentLink(String account, String linkId, Map<String, String> metadata) {
+        var json = new JsonObject();
+        json.addProperty("id", linkId);
+        json.addProperty("object", "payment_link");
+        json.addProperty("active", true);
+        json.addProperty("url", "https://buy.stripe.com/test_" + linkId);
+        var meta = new JsonObject();
+        metadata.forEach(meta::addProperty);
+        json.add("metadata", meta);
+        links.put(linkId, new Stored(account, linkId, json));
+        return linkId;
+    }
+
+    /** A payment intent whose latest_charge is the given Charge (see StripeEvents.charge). */
+    public void paymentIntent(String account, String paymentIntentId, JsonObject latestCharge) {
+        var json = new JsonObject();
+        json.addProperty("id", paymentIntentId);
+        json.addProperty("object", "payment_intent");
+        json.addProperty("status", "succeeded");
+        json.add("latest_charge", latestCharge);
+        intents.put(paymentIntentId, new Stored(account, null, json));
     }
 
     /** Stripe answers 500 for this link's listing. */
@@ -81,6 +121,33 @@ public final class StripeApiStub implements AutoCloseable {
             var query = query(exchange.getRequestURI().getRawQuery());
             var account = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Stripe-Account"));
             calls.add(new Call(exchange.getRequestURI().getPath(), query, account));
+            var path = exchange.getRequestURI().getPath();
+            if (exchange.getRequestMethod().equals("GET") && path.startsWith("/v1/payment_links/")) {
+                // an object on another account is not found there (Stripe answers 404 resource_missing)
+                var link = links.get(path.substring("/v1/payment_links/".length()));
+                if (link == null || !java.util.Objects.equals(link.account(), account.orElse(null))) {
+                    respond(exchange, 404, MISSING);
+                } else {
+                    respond(exchange, 200, link.session().toString());
+                }
+                return;
+            }
+            if (exchange.getRequestMethod().equals("GET") && path.startsWith("/v1/payment_intents/")) {
+                var intent = intents.get(path.substring("/v1/payment_intents/".length()));
+                if (intent == null || !java.util.Objects.equals(intent.account(), account.orElse(null))) {
+                    respond(exchange, 404, MISSING);
+                    return;
+                }
+                var json = intent.session().deepCopy();
+                // latest_charge is an id unless expanded (expand[]=latest_charge; stripe-java sends expand[0]=)
+                boolean expanded = query.entrySet().stream()
+                        .anyMatch(e -> e.getKey().startsWith("expand[") && "latest_charge".equals(e.getValue()));
+                if (!expanded && json.get("latest_charge").isJsonObject()) {
+                    json.addProperty("latest_charge", json.getAsJsonObject("latest_charge").get("id").getAsString());
+                }
+                respond(exchange, 200, json.toString());
+                return;
+            }
             if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals("/v1/checkout/sessions")) {
                 respond(exchange, 404, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Unrecognized request URL\"}}");
                 return;
@@ -105,6 +172,8 @@ public final class StripeApiStub implements AutoCloseable {
             respond(exchange, 200, list.toString());
         }
     }
+
+    private static final String MISSING = "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\",\"message\":\"No such object\"}}";
 
     private static Map<String, String> query(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {

@@ -15,6 +15,7 @@ import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaidDetails;
+import com.merchantbilling.invoicing.PaymentFlag;
 
 /**
  * Reads for the Billing Invoices list. Plain SQL because the list sorts and filters dynamically; the
@@ -26,7 +27,8 @@ class BillingInvoiceQueries {
     static final String COLUMNS = """
             id, invoice_number, buyer_name, issue_date, due_date, billing_amount, currency,
             online_payment_status, payment_link_url, payment_link_failure,
-            paid_at, paid_amount, paid_currency, payment_count""";
+            paid_at, paid_amount, paid_currency, payment_count,
+            differing_amount, differing_currency, refund_state, dispute_state, payment_failed_at""";
 
     private final JdbcClient jdbc;
 
@@ -166,7 +168,46 @@ class BillingInvoiceQueries {
                 OnlinePaymentStatus.valueOf(rs.getString("online_payment_status")),
                 Optional.ofNullable(rs.getString("payment_link_url")),
                 Optional.ofNullable(rs.getString("payment_link_failure")),
-                paid(rs));
+                paid(rs),
+                flags(rs),
+                differing(rs));
+    }
+
+    private static Optional<Money> differing(ResultSet rs) throws SQLException {
+        var currency = rs.getString("differing_currency");
+        return currency == null ? Optional.empty() : Optional.of(Money.of(rs.getLong("differing_amount"), currency));
+    }
+
+    /** The flags beside the status, from the columns V15 added and the paid columns. */
+    private static java.util.Set<PaymentFlag> flags(ResultSet rs) throws SQLException {
+        var flags = java.util.EnumSet.noneOf(PaymentFlag.class);
+        boolean paid = "PAID".equals(rs.getString("online_payment_status"));
+        if (rs.getString("differing_currency") != null) {
+            flags.add(PaymentFlag.PAYMENT_DIFFERS);
+        }
+        if (paid && rs.getString("paid_currency").equals(rs.getString("currency"))
+                && rs.getLong("paid_amount") > rs.getLong("billing_amount")) {
+            flags.add(PaymentFlag.OVERPAID);
+        }
+        if (rs.getInt("payment_count") > 1) {
+            flags.add(PaymentFlag.PAID_TWICE);
+        }
+        var refund = rs.getString("refund_state");
+        if (ChargeStates.RefundState.FULL.name().equals(refund)) {
+            flags.add(PaymentFlag.REFUNDED);
+        } else if (ChargeStates.RefundState.PARTIAL.name().equals(refund)) {
+            flags.add(PaymentFlag.PARTIALLY_REFUNDED);
+        }
+        var dispute = rs.getString("dispute_state");
+        if (ChargeStates.DisputeState.OPEN.name().equals(dispute)) {
+            flags.add(PaymentFlag.DISPUTED);
+        } else if (ChargeStates.DisputeState.LOST.name().equals(dispute)) {
+            flags.add(PaymentFlag.DISPUTE_LOST);
+        }
+        if (!paid && rs.getObject("payment_failed_at") != null) {
+            flags.add(PaymentFlag.PAYMENT_FAILED);
+        }
+        return flags;
     }
 
     private static Optional<PaidDetails> paid(ResultSet rs) throws SQLException {

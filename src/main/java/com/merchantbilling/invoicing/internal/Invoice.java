@@ -19,6 +19,8 @@ import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkCreated;
 import com.merchantbilling.invoicing.PaymentLinkFailed;
+import com.merchantbilling.invoicing.PaymentActivity;
+import com.merchantbilling.invoicing.PaymentActivityRecorded;
 import com.merchantbilling.invoicing.PaymentOutcome;
 import com.merchantbilling.organizations.OrganizationId;
 
@@ -50,6 +52,13 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
     private Long paidAmount;
     private String paidCurrency;
     private int paymentCount;
+    // the payment flags beside the status (V15), set through the fields like the paid columns
+    private Long differingAmount;
+    private String differingCurrency;
+    private ChargeStates.RefundState refundState;
+    private Long refundedAmount;
+    private ChargeStates.DisputeState disputeState;
+    private Instant paymentFailedAt;
     @Version
     private Long version;
 
@@ -143,11 +152,13 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
     }
 
     /**
-     * Takes a payment Stripe reported. Paid is final: a further payment is counted and flagged, never
-     * undone. A payment may arrive while the link is still being recorded (Creating Link, or Link Failed
-     * after a timeout although Stripe made the link); the money is real, so the invoice becomes Paid then
-     * too. Only an invoice that never had a link requested cannot have been paid through one.
-     * Recording the same Checkout Session twice is prevented by the caller (one row per session). The
+     * Takes a payment Stripe reported for this invoice's link (the caller matched the session to the link).
+     * Paid is final: a further payment is counted and flagged, never undone. A payment may arrive while the
+     * link is still being recorded (Creating Link, or Link Failed after a timeout although Stripe made the
+     * link). Only the billed amount or more, in the billed currency, makes the invoice Paid (more is flagged
+     * Overpaid); less or another currency is kept and flagged "Payment differs", the invoice stays unpaid for
+     * the merchant to review. Only an invoice that never had a link requested cannot have been paid through
+     * one. Recording the same Checkout Session twice is prevented by the caller (one row per session). The
      * Stripe event that reported the payment (null if none, e.g. found by reconciliation) is named in the
      * events it publishes.
      */
@@ -164,17 +175,81 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
                 yield PaymentOutcome.ADDITIONAL_PAYMENT;
             }
             case LINK_REQUESTED, LINK_FAILED, PENDING_PAYMENT -> {
+                var billed = billingAmount();
+                if (!amount.currency().equals(billed.currency()) || amount.minorUnits() < billed.minorUnits()) {
+                    differingAmount = amount.minorUnits();
+                    differingCurrency = amount.currency().getCurrencyCode();
+                    registerEvent(new PaymentActivityRecorded(new InvoiceId(id), new OrganizationId(organizationId),
+                            PaymentActivity.PAYMENT_DIFFERS, when, "Paid " + amount + ", billed " + billed,
+                            checkoutSessionId, stripeEventId));
+                    yield PaymentOutcome.PAYMENT_DIFFERS;
+                }
                 onlinePaymentStatus = OnlinePaymentStatus.PAID;
                 paidAt = when;
                 paidAmount = amount.minorUnits();
                 paidCurrency = amount.currency().getCurrencyCode();
                 paymentCount = 1;
-                boolean differs = !amount.equals(billingAmount());
+                boolean overpaid = amount.minorUnits() > billed.minorUnits();
                 registerEvent(new InvoicePaid(new InvoiceId(id), new OrganizationId(organizationId), amount, when,
-                        checkoutSessionId, differs, stripeEventId));
-                yield differs ? PaymentOutcome.PAID_AMOUNT_DIFFERS : PaymentOutcome.PAID;
+                        checkoutSessionId, overpaid, stripeEventId));
+                yield overpaid ? PaymentOutcome.PAID_AMOUNT_DIFFERS : PaymentOutcome.PAID;
             }
         };
+    }
+
+    /**
+     * Takes the refund and dispute state of this invoice's payments as its payment rows now add up (the
+     * caller derived them under the row lock). Publishes one activity per flag that changed, none when a
+     * redelivered or stale report changed nothing.
+     *
+     * @param refundState  null for no refund
+     * @param refunded     what the refunds add up to, zero for none
+     * @param disputeState null for no dispute
+     */
+    boolean recordChargeState(ChargeStates.RefundState refundState, Money refunded,
+            ChargeStates.DisputeState disputeState, Instant at,
+            String stripeObject, String stripeEventId) {
+        boolean changed = false;
+        long refundedUnits = refunded.minorUnits();
+        if (!java.util.Objects.equals(this.refundState, refundState)
+                || refundedUnits != (refundedAmount == null ? 0 : refundedAmount)) {
+            var activity = refundState == null ? PaymentActivity.REFUND_REVERSED
+                    : refundState == ChargeStates.RefundState.FULL ? PaymentActivity.REFUNDED
+                    : PaymentActivity.PARTIALLY_REFUNDED;
+            this.refundState = refundState;
+            this.refundedAmount = refundedUnits == 0 ? null : refundedUnits;
+            registerEvent(new PaymentActivityRecorded(new InvoiceId(id), new OrganizationId(organizationId), activity,
+                    at, "Refunded " + refunded, stripeObject, stripeEventId));
+            changed = true;
+        }
+        // a dispute that is over stays over: its state never goes back to none
+        if (disputeState != null && this.disputeState != disputeState) {
+            var activity = switch (disputeState) {
+                case WON -> PaymentActivity.DISPUTE_WON;
+                case LOST -> PaymentActivity.DISPUTE_LOST;
+                case OPEN -> PaymentActivity.DISPUTED;
+            };
+            this.disputeState = disputeState;
+            registerEvent(new PaymentActivityRecorded(new InvoiceId(id), new OrganizationId(organizationId), activity,
+                    at, null, stripeObject, stripeEventId));
+            changed = true;
+        }
+        return changed;
+    }
+
+    /**
+     * A declined or failed attempt to pay. Only an invoice still waiting for its money takes it (a Paid
+     * invoice's earlier declines are history); a report older than the last one known changes nothing.
+     */
+    boolean recordPaymentFailure(Instant at, String reason, String stripeObject, String stripeEventId) {
+        if (onlinePaymentStatus == OnlinePaymentStatus.PAID || onlinePaymentStatus == OnlinePaymentStatus.NOT_CREATED
+                || paymentFailedAt != null && !at.isAfter(paymentFailedAt)) {
+            return false;
+        }
+        paymentFailedAt = at;
+        registerEvent(new PaymentActivityRecorded(new InvoiceId(id), new OrganizationId(organizationId),
+                PaymentActivity.PAYMENT_FAILED, at, reason, stripeObject, stripeEventId));
+        return true;
     }
 
     private static String abbreviate(String text, int max) {

@@ -19,6 +19,7 @@ import com.merchantbilling.invoicing.InvoicePaid;
 import com.merchantbilling.invoicing.PaymentLinkCreated;
 import com.merchantbilling.invoicing.PaymentLinkFailed;
 import com.merchantbilling.invoicing.PaymentLinkRequested;
+import com.merchantbilling.invoicing.PaymentActivityRecorded;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**
@@ -63,13 +64,24 @@ class InvoiceAuditTrail {
     void on(InvoicePaid paid) {
         insert(paid.organizationId(), paid.invoiceId(), AuditAction.PAID, STRIPE, paid.paidAt(), null,
                 paid.checkoutSessionId(), paid.stripeEventId(), paid.paidAmount()
-                        + (paid.amountDiffers() ? " (differs from the billing amount)" : ""));
+                        + (paid.amountDiffers() ? " (more than the billing amount)" : ""));
     }
 
     @EventListener
     void on(AdditionalPaymentReceived payment) {
         insert(payment.organizationId(), payment.invoiceId(), AuditAction.ADDITIONAL_PAYMENT, STRIPE, clock.instant(),
                 null, payment.checkoutSessionId(), payment.stripeEventId(), payment.amount().toString());
+    }
+
+    @EventListener
+    void on(PaymentActivityRecorded activity) {
+        // Stripe's object id goes with the session for a payment, with the event id otherwise
+        boolean session = activity.stripeObject() != null && activity.stripeObject().startsWith("cs_");
+        insert(activity.organizationId(), activity.invoiceId(), AuditAction.valueOf(activity.activity().name()), STRIPE,
+                activity.occurredAt(), null, session ? activity.stripeObject() : null, activity.stripeEventId(),
+                session || activity.stripeObject() == null ? activity.detail()
+                        : String.join(" ", java.util.Objects.requireNonNullElse(activity.detail(), ""),
+                                "(" + activity.stripeObject() + ")").strip());
     }
 
     List<AuditEntry> find(long organizationId, long invoiceId) {

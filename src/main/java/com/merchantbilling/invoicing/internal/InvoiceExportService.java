@@ -63,7 +63,8 @@ class InvoiceExportService implements InvoiceExports {
                             invoice.billingAmount().currency().getCurrencyCode(),
                             invoice.billingAmount().toMajorUnits().toPlainString(), invoice.onlinePayment().label(),
                             invoice.paymentLinkUrl().orElse(""),
-                            invoice.paid().map(paid -> DateTimeFormatter.ISO_INSTANT.format(paid.paidAt())).orElse("")));
+                            invoice.paid().map(paid -> DateTimeFormatter.ISO_INSTANT.format(paid.paidAt())).orElse(""),
+                            flags(invoice)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -75,5 +76,20 @@ class InvoiceExportService implements InvoiceExports {
         }
         writer.flush();
         return count.get();
+    }
+
+    /**
+     * Stable lower-case codes, space separated, for spreadsheets and scripts ("refunded disputed"); a differing
+     * payment names its amount, which no other column shows.
+     */
+    static String flags(com.merchantbilling.invoicing.BillingInvoice invoice) {
+        var codes = new java.util.ArrayList<String>();
+        for (var flag : invoice.flags()) {
+            codes.add(flag == com.merchantbilling.invoicing.PaymentFlag.PAYMENT_DIFFERS && invoice.differingPayment().isPresent()
+                    ? "payment_differs:" + invoice.differingPayment().get().currency().getCurrencyCode() + "_"
+                            + invoice.differingPayment().get().toMajorUnits().toPlainString()
+                    : flag.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return String.join(" ", codes);
     }
 }

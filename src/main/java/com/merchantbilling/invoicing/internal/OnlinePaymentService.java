@@ -9,7 +9,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.merchantbilling.invoicing.AfterPaymentOutcome;
 import com.merchantbilling.invoicing.BillingInvoiceReference;
+import com.merchantbilling.invoicing.ChargeReport;
+import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePayments;
 import com.merchantbilling.invoicing.PaymentOutcome;
@@ -63,6 +66,10 @@ class OnlinePaymentService implements OnlinePayments {
         if (payments.sessionRecorded(payment.checkoutSessionId())) {
             return PaymentOutcome.ALREADY_RECORDED;
         }
+        if (payment.paymentIntentId().flatMap(payments::byPaymentIntent).isPresent()) {
+            // one payment intent is one payment: a second session naming it would count the money twice
+            return PaymentOutcome.ALREADY_RECORDED;
+        }
         var outcome = found.recordPayment(payment.checkoutSessionId(), payment.amount(), payment.paidAt(),
                 payment.stripeEventId().orElse(null));
         if (outcome.recorded()) {
@@ -81,6 +88,48 @@ class OnlinePaymentService implements OnlinePayments {
                 .map(Invoice::reference)
                 .sorted(Comparator.comparingLong(reference -> reference.id().value()))
                 .toList();
+    }
+
+    @Override
+    public AfterPaymentOutcome recordCharge(ChargeReport report) {
+        var payment = payments.byPaymentIntent(report.paymentIntentId());
+        if (payment.isEmpty()) {
+            return AfterPaymentOutcome.UNKNOWN_PAYMENT;
+        }
+        var invoice = payment.get().invoice();
+        var found = lockAndLoad(invoice);
+        long paymentId = payment.get().id();
+        report.amountRefunded().ifPresent(refunded -> payments.chargeRefunded(paymentId, refunded, report.asOf()));
+        report.refund().ifPresent(refund -> payments.refund(paymentId, refund.id(), refund.amount(), refund.status(),
+                report.asOf()));
+        report.dispute().ifPresent(dispute -> payments.dispute(paymentId, dispute.id(), dispute.status(),
+                report.asOf()));
+        var state = payments.chargeState(invoice);
+        var stripeObject = report.dispute().map(ChargeReport.Dispute::id)
+                .or(() -> report.refund().map(ChargeReport.Refund::id)).orElse(report.paymentIntentId());
+        if (!found.recordChargeState(state.refundState(), Money.of(state.refunded(), state.currency()),
+                state.disputeState(), report.asOf(), stripeObject, report.stripeEventId().orElse(null))) {
+            return AfterPaymentOutcome.UNCHANGED;
+        }
+        invoices.save(found);
+        return AfterPaymentOutcome.CHANGED;
+    }
+
+    @Override
+    public AfterPaymentOutcome recordPaymentFailure(InvoiceId invoice, Instant at, String reason, String stripeObject,
+            Optional<String> stripeEventId) {
+        var found = lockAndLoad(invoice);
+        if (!found.recordPaymentFailure(at, reason, stripeObject, stripeEventId.orElse(null))) {
+            return AfterPaymentOutcome.UNCHANGED;
+        }
+        invoices.save(found);
+        return AfterPaymentOutcome.CHANGED;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> recordedPaymentIntents(InvoiceId invoice) {
+        return payments.paymentIntents(invoice);
     }
 
     /**

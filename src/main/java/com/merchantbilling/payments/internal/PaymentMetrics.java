@@ -3,6 +3,7 @@ package com.merchantbilling.payments.internal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.merchantbilling.invoicing.PaymentActivityRecorded;
 import com.merchantbilling.invoicing.PaymentLinkCreated;
 import com.merchantbilling.invoicing.PaymentLinkFailed;
 import com.merchantbilling.invoicing.PaymentLinkRequested;
@@ -20,8 +21,10 @@ class PaymentMetrics {
     private final Counter requested;
     private final Counter created;
     private final Counter failed;
+    private final MeterRegistry meters;
 
     PaymentMetrics(MeterRegistry meters) {
+        this.meters = meters;
         requested = Counter.builder("payment.links.requested").description("Payment links requested").register(meters);
         created = Counter.builder("payment.links.created").description("Payment links Stripe created").register(meters);
         failed = Counter.builder("payment.links.failed").description("Payment link requests that failed").register(meters);
@@ -40,5 +43,13 @@ class PaymentMetrics {
     @EventListener
     void on(PaymentLinkFailed event) {
         failed.increment();
+    }
+
+    /** payment.activity{activity=refunded|partially_refunded|disputed|dispute_lost|...}: flags that changed. */
+    @EventListener
+    void on(PaymentActivityRecorded event) {
+        Counter.builder("payment.activity").tag("activity", event.activity().name().toLowerCase(java.util.Locale.ROOT))
+                .description("Changes to invoices' payment flags: payments that differ, refunds, disputes, failures")
+                .register(meters).increment();
     }
 }

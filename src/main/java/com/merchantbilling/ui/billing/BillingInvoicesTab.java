@@ -17,7 +17,6 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaidDetails;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.MerchantUser;
 import com.merchantbilling.organizations.OrganizationId;
@@ -232,13 +231,12 @@ public class BillingInvoicesTab extends VerticalLayout {
      * clipboard accepts writes only during the user's click, which a server round trip would outlive.
      */
     private LitRenderer<BillingInvoice> onlinePaymentRenderer() {
-        var checkAmount = getTranslation("payment.checkAmount");
         var copyLabel = getTranslation("payment.copyUrl");
         var checkLabel = getTranslation("payment.check");
         var checkHint = getTranslation("payment.check.hint");
         return LitRenderer.<BillingInvoice>of("""
                         <span class="online-payment online-payment-${item.statusClass}" title="${item.detail}">${item.status}</span>
-                        <span class="payment-attention" ?hidden="${!item.attention}" title="${item.detail}">${item.checkAmount}</span>
+                        <span class="payment-attention payment-flags" ?hidden="${!item.flags}" title="${item.detail}">${item.flags}</span>
                         <vaadin-button theme="tertiary icon small" class="copy-payment-link" ?hidden="${!item.url}"
                             title="${item.copyLabel}" aria-label="${item.copyLabel}" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
@@ -249,9 +247,10 @@ public class BillingInvoicesTab extends VerticalLayout {
                 .withProperty("status", invoice -> getTranslation("status." + invoice.onlinePayment().name()))
                 .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))
                 .withProperty("detail", this::statusDetail)
-                .withProperty("attention", invoice -> invoice.paid().map(PaidDetails::needsAttention).orElse(false))
-                .withProperty("pending", invoice -> invoice.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT)
-                .withProperty("checkAmount", invoice -> checkAmount)
+                .withProperty("flags", this::flagsText)
+                // a Paid invoice is checked for refunds and disputes too
+                .withProperty("pending", invoice -> invoice.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT
+                        || invoice.onlinePayment() == OnlinePaymentStatus.PAID)
                 .withProperty("copyLabel", invoice -> copyLabel)
                 .withProperty("checkLabel", invoice -> checkLabel)
                 .withProperty("checkHint", invoice -> checkHint)
@@ -263,10 +262,20 @@ public class BillingInvoicesTab extends VerticalLayout {
                         invoice.invoiceNumber(), invoice.paymentLinkUrl().orElse("")), NotificationVariant.LUMO_WARNING));
     }
 
+    /** The flags beside the status, in the UI's language: "Refunded · Disputed". */
+    String flagsText(BillingInvoice invoice) {
+        return invoice.flags().stream().map(flag -> getTranslation("flag." + flag.name()))
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
     /** The failure Stripe reported (in its own words), or when and how much was paid. */
     private String statusDetail(BillingInvoice invoice) {
         if (invoice.paymentLinkFailure().isPresent()) {
             return invoice.paymentLinkFailure().get();
+        }
+        if (invoice.differingPayment().isPresent() && invoice.paid().isEmpty()) {
+            return getTranslation("payment.detail.differs", invoice.differingPayment().get().format(formatting),
+                    invoice.billingAmount().format(formatting));
         }
         return invoice.paid().map(paid -> getTranslation("payment.detail.paid", paid.paidAmount().format(formatting),
                         DateTimeFormatter.ISO_LOCAL_DATE.format(paid.paidAt().atZone(java.time.ZoneOffset.UTC)))
@@ -294,6 +303,8 @@ public class BillingInvoicesTab extends VerticalLayout {
                 } else if (result.get().paymentsRecorded() > 0) {
                     key = "payment.check.recorded";
                     variant = NotificationVariant.LUMO_SUCCESS;
+                } else if (result.get().onlinePayment() == OnlinePaymentStatus.PAID) {
+                    key = "payment.check.paid";
                 } else {
                     key = "payment.check.none";
                 }

@@ -42,6 +42,17 @@ class InvoiceDetailsDialog extends Dialog {
         fields.addFormItem(value(getTranslation("status." + invoice.onlinePayment().name())),
                 getTranslation("details.onlinePayment"));
         fields.addFormItem(value(invoice.paymentLinkUrl().orElse("")), getTranslation("details.paymentLinkUrl"));
+        var flags = new java.util.ArrayList<String>();
+        for (var flag : invoice.flags()) {
+            flags.add(flag == com.merchantbilling.invoicing.PaymentFlag.PAYMENT_DIFFERS
+                    && invoice.differingPayment().isPresent()
+                    ? getTranslation("flag." + flag.name()) + " (" + getTranslation("payment.detail.differs",
+                            invoice.differingPayment().get().format(locale), invoice.billingAmount().format(locale)) + ")"
+                    : getTranslation("flag." + flag.name()));
+        }
+        var flagsValue = value(String.join(" · ", flags));
+        flagsValue.setId("invoice-details-flags");
+        fields.addFormItem(flagsValue, getTranslation("details.flags"));
 
         lineItems.setId("invoice-details-line-items");
         lineItems.addThemeVariants(GridVariant.LUMO_COMPACT);

@@ -6,13 +6,19 @@ import com.merchantbilling.invoicing.PaymentOutcome;
 public enum CheckoutOutcome {
 
     PAID,
+    /** Paid more than billed: Paid, flagged. */
     PAID_AMOUNT_DIFFERS,
+    /** Paid less or in another currency: kept, not Paid, "Payment differs: review". */
+    PAYMENT_DIFFERS,
     ADDITIONAL_PAYMENT,
     ALREADY_RECORDED,
     NOT_PAYABLE,
     /** Completed, but the money has not arrived yet (delayed payment methods): async_payment_succeeded follows. */
     IGNORED_NOT_PAID,
-    /** Not one of our payment links: another integration on the same Stripe account. */
+    /**
+     * Not one of our recorded payment links, nor (in the crash window) a link Stripe returns with our
+     * metadata for an invoice waiting for its link: another integration, another deployment, or metadata alone.
+     */
     IGNORED_UNKNOWN_LINK,
     /** The session's connected account is not the invoice's organization's. */
     IGNORED_WRONG_ACCOUNT,
@@ -23,6 +29,7 @@ public enum CheckoutOutcome {
         return switch (outcome) {
             case PAID -> PAID;
             case PAID_AMOUNT_DIFFERS -> PAID_AMOUNT_DIFFERS;
+            case PAYMENT_DIFFERS -> PAYMENT_DIFFERS;
             case ADDITIONAL_PAYMENT -> ADDITIONAL_PAYMENT;
             case ALREADY_RECORDED -> ALREADY_RECORDED;
             case NOT_PAYABLE -> NOT_PAYABLE;

@@ -8,13 +8,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.merchantbilling.invoicing.BillingInvoiceReference;
-import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.OnlinePayments;
 import com.merchantbilling.invoicing.ReceivedPayment;
 import com.merchantbilling.organizations.Organization;
 import com.merchantbilling.organizations.Organizations;
+import com.merchantbilling.payments.internal.deployment.DeploymentId;
+import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
+import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentLink;
+import com.stripe.net.RequestOptions;
 
 /**
  * Applies a completed Checkout Session to the invoice it pays. The webhook and reconciliation both come
@@ -27,10 +34,17 @@ public class CheckoutPayments {
 
     private final OnlinePayments onlinePayments;
     private final Organizations organizations;
+    private final StripeClient stripe;
+    private final StripeCallPolicy policy;
+    private final DeploymentId deploymentId;
 
-    CheckoutPayments(OnlinePayments onlinePayments, Organizations organizations) {
+    CheckoutPayments(OnlinePayments onlinePayments, Organizations organizations, StripeClient stripe,
+            StripeCallPolicy policy, DeploymentId deploymentId) {
         this.onlinePayments = onlinePayments;
         this.organizations = organizations;
+        this.stripe = stripe;
+        this.policy = policy;
+        this.deploymentId = deploymentId;
     }
 
     @Transactional
@@ -60,9 +74,11 @@ public class CheckoutPayments {
         }
         var outcome = CheckoutOutcome.of(onlinePayments.recordPayment(invoice.get().id(), new ReceivedPayment(
                 checkout.sessionId(), checkout.paymentLinkId(), amount.get(), checkout.paidAt(),
-                checkout.stripeEventId())));
+                checkout.stripeEventId(), checkout.paymentIntentId())));
         switch (outcome) {
-            case PAID_AMOUNT_DIFFERS -> log.warn("Invoice {} paid {} instead of {} (Checkout Session {})",
+            case PAID_AMOUNT_DIFFERS -> log.warn("Invoice {} paid {}, more than {} (Checkout Session {})",
+                    invoice.get().id(), amount.get(), invoice.get().billingAmount(), checkout.sessionId());
+            case PAYMENT_DIFFERS -> log.warn("Invoice {} paid {} instead of {} (Checkout Session {}): not Paid, to review",
                     invoice.get().id(), amount.get(), invoice.get().billingAmount(), checkout.sessionId());
             case ADDITIONAL_PAYMENT -> log.warn("Invoice {} was paid again (Checkout Session {}): {} to refund or explain",
                     invoice.get().id(), checkout.sessionId(), amount.get());
@@ -75,29 +91,77 @@ public class CheckoutPayments {
     }
 
     /**
-     * By the link first. The metadata is the fallback for a payment that overtook the recording of its link;
-     * it is accepted only for an invoice whose link was requested and no other link recorded, so that
-     * another integration's "invoice_id" on the same Stripe account cannot pay an arbitrary invoice.
+     * The invoice whose recorded payment link the session was opened from. A session's own metadata never
+     * pays: anyone with the Stripe account (another integration, a connected account, a Dashboard user) can
+     * make a session with any metadata. The one exception is the crash window, when Stripe made our link but
+     * we did not record it yet (Creating Link, or Link Failed after a timeout): then the link itself, as
+     * Stripe returns it, must carry our metadata for that invoice, written by this deployment; the link is
+     * then recorded for the invoice before its payment.
      */
     private Optional<BillingInvoiceReference> invoiceOf(CompletedCheckout checkout) {
-        var byLink = checkout.paymentLinkId().flatMap(onlinePayments::findByPaymentLink);
+        if (checkout.paymentLinkId().isEmpty()) {
+            return Optional.empty();
+        }
+        var linkId = checkout.paymentLinkId().get();
+        var byLink = onlinePayments.findByPaymentLink(linkId);
         if (byLink.isPresent()) {
             return byLink;
         }
-        return checkout.invoiceId()
-                .flatMap(CheckoutPayments::parseInvoiceId)
-                .flatMap(onlinePayments::find)
-                .filter(invoice -> invoice.paymentLinkId().isEmpty()
-                        ? invoice.onlinePayment() != OnlinePaymentStatus.NOT_CREATED
-                        : invoice.paymentLinkId().equals(checkout.paymentLinkId()));
-    }
-
-    private static Optional<InvoiceId> parseInvoiceId(String value) {
-        try {
-            return Optional.of(new InvoiceId(Long.parseLong(value.strip())));
-        } catch (IllegalArgumentException e) {
+        var link = retrieveLink(linkId, checkout.account());
+        if (link.isEmpty()) {
             return Optional.empty();
         }
+        var ours = PaymentLinkMetadata.from(link.get().getMetadata());
+        if (ours.isEmpty() || !ours.get().deployment().equals(deploymentId)) {
+            return Optional.empty();
+        }
+        var invoice = onlinePayments.find(ours.get().invoice())
+                .filter(found -> ours.get().isFor(deploymentId, found.organizationId(), found.id()))
+                .filter(found -> found.paymentLinkId().isEmpty())
+                .filter(found -> found.onlinePayment() == OnlinePaymentStatus.LINK_REQUESTED
+                        || found.onlinePayment() == OnlinePaymentStatus.LINK_FAILED);
+        if (invoice.isEmpty()) {
+            log.warn("Checkout Session {}: payment link {} names invoice {}, which is not waiting for its link",
+                    checkout.sessionId(), linkId, ours.get().invoice());
+            return Optional.empty();
+        }
+        if (!accountMatches(checkout, invoice.get())) {
+            log.warn("Checkout Session {}: payment link {} on account {} is not on invoice {}'s organization's account",
+                    checkout.sessionId(), linkId, checkout.account().orElse("(platform)"), invoice.get().id());
+            return Optional.empty();
+        }
+        log.info("Checkout Session {} overtook the recording of payment link {} for invoice {}: recording it now",
+                checkout.sessionId(), linkId, invoice.get().id());
+        onlinePayments.recordPaymentLink(invoice.get().id(), linkId, link.get().getUrl());
+        return onlinePayments.find(invoice.get().id());
+    }
+
+    /**
+     * GET /v1/payment_links/{id} on the session's account (Stripe API reference, "Retrieve a payment link";
+     * a connected account's link is only found with its Stripe-Account header). Unknown there (404) means
+     * not ours; any other failure is thrown, so the event stays unprocessed and is tried again.
+     */
+    private Optional<PaymentLink> retrieveLink(String linkId, Optional<String> account) {
+        var options = RequestOptions.builder();
+        account.ifPresent(options::setStripeAccount);
+        var requestOptions = options.build();
+        try {
+            return Optional.of(policy.call(() -> stripe.v1().paymentLinks().retrieve(linkId, requestOptions)));
+        } catch (InvalidRequestException e) {
+            if (e.getStatusCode() != null && e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("Stripe could not return payment link " + linkId + ": "
+                    + StripeCallPolicy.describe(e), e);
+        } catch (StripeException e) {
+            throw new IllegalStateException("Stripe could not return payment link " + linkId + ": "
+                    + StripeCallPolicy.describe(e), e);
+        }
+    }
+
+    private boolean accountMatches(CompletedCheckout checkout, BillingInvoiceReference invoice) {
+        var expected = organizations.find(invoice.organizationId()).flatMap(Organization::stripeAccountId);
+        return checkout.account().isEmpty() ? expected.isEmpty() : checkout.account().equals(expected);
     }
 
     /** Stripe's units equal ISO minor units for every currency we create links in (see StripeCurrencies). */

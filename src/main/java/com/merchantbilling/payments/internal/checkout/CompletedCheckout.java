@@ -1,7 +1,6 @@
 package com.merchantbilling.payments.internal.checkout;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,24 +8,23 @@ import com.stripe.model.checkout.Session;
 
 /**
  * A completed Checkout Session as both the webhook and reconciliation report it: the one shape the payment
- * is applied from, so both paths decide alike.
+ * is applied from, so both paths decide alike. The session's metadata is deliberately not part of it: a
+ * session pays an invoice only through the payment link it was opened from (see {@link CheckoutPayments}).
  *
- * @param account       the connected account the session belongs to; empty for the platform account
- * @param invoiceId     our invoice id from the session's metadata (copied there from the payment link)
- * @param amountTotal   what the buyer paid in the currency the invoice was billed in, Stripe's units
- * @param stripeEventId the webhook event; empty when reconciliation found the session
+ * @param account         the connected account the session belongs to; empty for the platform account
+ * @param amountTotal     what the buyer paid in the currency the invoice was billed in, Stripe's units
+ * @param paymentIntentId the session's payment intent (mode=payment): refunds and disputes name it
+ * @param stripeEventId   the webhook event; empty when reconciliation found the session
  */
-public record CompletedCheckout(String sessionId, Optional<String> paymentLinkId, Optional<String> invoiceId,
-        String paymentStatus, Long amountTotal, String currency, Optional<String> account, Instant paidAt,
+public record CompletedCheckout(String sessionId, Optional<String> paymentLinkId, String paymentStatus,
+        Long amountTotal, String currency, Optional<String> account, Instant paidAt, Optional<String> paymentIntentId,
         Optional<String> stripeEventId) {
-
-    static final String INVOICE_ID_METADATA = "invoice_id";
 
     public CompletedCheckout {
         Objects.requireNonNull(paymentLinkId, "paymentLinkId");
-        Objects.requireNonNull(invoiceId, "invoiceId");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(paidAt, "paidAt");
+        Objects.requireNonNull(paymentIntentId, "paymentIntentId");
         Objects.requireNonNull(stripeEventId, "stripeEventId");
     }
 
@@ -40,10 +38,9 @@ public record CompletedCheckout(String sessionId, Optional<String> paymentLinkId
             amount = conversion.getAmountTotal();
             currency = conversion.getSourceCurrency();
         }
-        Map<String, String> metadata = session.getMetadata() == null ? Map.of() : session.getMetadata();
         return new CompletedCheckout(session.getId(), Optional.ofNullable(session.getPaymentLink()),
-                Optional.ofNullable(metadata.get(INVOICE_ID_METADATA)), session.getPaymentStatus(), amount, currency,
-                account.filter(id -> !id.isBlank()), paidAt, stripeEventId);
+                session.getPaymentStatus(), amount, currency, account.filter(id -> !id.isBlank()), paidAt,
+                Optional.ofNullable(session.getPaymentIntent()).filter(id -> !id.isBlank()), stripeEventId);
     }
 
     public boolean paid() {

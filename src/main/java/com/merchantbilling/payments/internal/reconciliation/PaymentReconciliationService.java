@@ -16,6 +16,7 @@ import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.PaymentReconciliation;
 import com.merchantbilling.payments.PaymentReconciliationException;
 import com.merchantbilling.payments.ReconciliationResult;
+import com.merchantbilling.payments.internal.checkout.AfterPaymentEvents;
 import com.merchantbilling.payments.internal.checkout.CheckoutOutcome;
 import com.merchantbilling.payments.internal.checkout.CheckoutPayments;
 import com.merchantbilling.payments.internal.checkout.CompletedCheckout;
@@ -24,6 +25,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.checkout.SessionListParams;
 
 /** Not transactional: no database transaction stays open across a Stripe call; each session applies in its own. */
@@ -40,9 +42,11 @@ class PaymentReconciliationService implements PaymentReconciliation {
     private final Organizations organizations;
     private final CheckoutPayments checkoutPayments;
     private final StripeCallPolicy policy;
+    private final AfterPaymentEvents afterPayment;
 
     PaymentReconciliationService(StripeClient stripe, OnlinePayments onlinePayments, Organizations organizations,
-            CheckoutPayments checkoutPayments, StripeCallPolicy policy) {
+            CheckoutPayments checkoutPayments, StripeCallPolicy policy, AfterPaymentEvents afterPayment) {
+        this.afterPayment = afterPayment;
         this.stripe = stripe;
         this.policy = policy;
         this.onlinePayments = onlinePayments;
@@ -80,7 +84,7 @@ class PaymentReconciliationService implements PaymentReconciliation {
                         Optional.empty()));
                 completed++;
                 if (outcome == CheckoutOutcome.PAID || outcome == CheckoutOutcome.PAID_AMOUNT_DIFFERS
-                        || outcome == CheckoutOutcome.ADDITIONAL_PAYMENT) {
+                        || outcome == CheckoutOutcome.PAYMENT_DIFFERS || outcome == CheckoutOutcome.ADDITIONAL_PAYMENT) {
                     recorded++;
                 }
                 if (completed >= MAX_SESSIONS) {
@@ -88,6 +92,7 @@ class PaymentReconciliationService implements PaymentReconciliation {
                     break;
                 }
             }
+            reconcileCharges(invoice, requestOptions);
         } catch (StripeException e) {
             throw new PaymentReconciliationException("Stripe could not be asked about the payments of invoice "
                     + invoice.invoiceNumber() + ": " + StripeCallPolicy.describe(e), e);
@@ -99,6 +104,38 @@ class PaymentReconciliationService implements PaymentReconciliation {
         var after = onlinePayments.find(invoice.id()).map(BillingInvoiceReference::onlinePayment)
                 .orElse(invoice.onlinePayment());
         return new ReconciliationResult(invoice.id(), completed, recorded, after);
+    }
+
+    /**
+     * Refunds and disputes of the recorded payments: one call per payment (an invoice has one, rarely two),
+     * GET /v1/payment_intents/{id} with expand[]=latest_charge (Stripe API reference, "Retrieve a
+     * PaymentIntent", latest_charge is expandable), whose amount_refunded goes through the same path as
+     * charge.refunded. The time is now: a fresh retrieval is newer than any webhook already taken. A
+     * charge's dispute status is not on the charge in this API version (only {@code disputed}); disputes
+     * come from the webhook.
+     */
+    private void reconcileCharges(BillingInvoiceReference invoice, RequestOptions requestOptions) throws StripeException {
+        var params = PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build();
+        for (String intentId : onlinePayments.recordedPaymentIntents(invoice.id())) {
+            com.stripe.model.PaymentIntent intent;
+            try {
+                intent = policy.call(() -> stripe.v1().paymentIntents().retrieve(intentId, params, requestOptions));
+            } catch (com.stripe.exception.InvalidRequestException e) {
+                if (e.getStatusCode() == null || e.getStatusCode() != 404) {
+                    throw e;
+                }
+                // the payments found above stay recorded; this payment's refunds are just not known here
+                log.warn("Reconciliation of invoice {}: Stripe does not know payment intent {} on this account",
+                        invoice.id(), intentId);
+                continue;
+            }
+            var charge = intent.getLatestChargeObject();
+            if (charge != null) {
+                var outcome = afterPayment.charge(charge, Instant.now(), Optional.empty());
+                log.info("Reconciliation of invoice {}: charge {} of payment intent {}: {}", invoice.id(),
+                        charge.getId(), intentId, outcome);
+            }
+        }
     }
 
     /**

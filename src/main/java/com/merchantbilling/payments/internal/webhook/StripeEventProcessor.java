@@ -12,11 +12,16 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
+import com.merchantbilling.payments.internal.checkout.AfterPaymentEvents;
 import com.merchantbilling.payments.internal.checkout.CheckoutOutcome;
 import com.merchantbilling.payments.internal.checkout.CheckoutPayments;
 import com.merchantbilling.payments.internal.checkout.CompletedCheckout;
 import com.stripe.exception.EventDataObjectDeserializationException;
+import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 
@@ -32,10 +37,12 @@ class StripeEventProcessor {
 
     private final JdbcClient jdbc;
     private final CheckoutPayments checkoutPayments;
+    private final AfterPaymentEvents afterPayment;
 
-    StripeEventProcessor(JdbcClient jdbc, CheckoutPayments checkoutPayments) {
+    StripeEventProcessor(JdbcClient jdbc, CheckoutPayments checkoutPayments, AfterPaymentEvents afterPayment) {
         this.jdbc = jdbc;
         this.checkoutPayments = checkoutPayments;
+        this.afterPayment = afterPayment;
     }
 
     /**
@@ -60,31 +67,60 @@ class StripeEventProcessor {
         }
         var outcome = process(payload.get());
         jdbc.sql("update stripe_webhook_events set processed_at = now(), outcome = :outcome where event_id = :id")
-                .param("outcome", outcome.name())
+                .param("outcome", outcome)
                 .param("id", received.eventId())
                 .update();
     }
 
-    private CheckoutOutcome process(String payload) {
+    private String process(String payload) {
         // the row exists only for events whose signature was verified on receipt
         Event event = Webhook.constructEventWithoutVerification(payload);
-        var session = session(event);
-        if (session.isEmpty()) {
-            log.warn("Stripe event {} ({}) has no readable Checkout Session", event.getId(), event.getType());
-            return CheckoutOutcome.IGNORED_UNREADABLE;
-        }
-        var paidAt = event.getCreated() != null ? Instant.ofEpochSecond(event.getCreated()) : Instant.now();
-        return checkoutPayments.apply(CompletedCheckout.of(session.get(), Optional.ofNullable(event.getAccount()),
-                paidAt, Optional.of(event.getId())));
+        var at = event.getCreated() != null ? Instant.ofEpochSecond(event.getCreated()) : Instant.now();
+        var eventId = Optional.of(event.getId());
+        var account = Optional.ofNullable(event.getAccount()).filter(id -> !id.isBlank());
+        var object = object(event);
+        return switch (event.getType()) {
+            case "checkout.session.completed", "checkout.session.async_payment_succeeded" ->
+                    object.filter(Session.class::isInstance).map(Session.class::cast)
+                            .map(session -> checkoutPayments.apply(CompletedCheckout.of(session, account, at, eventId))
+                                    .name())
+                            .orElseGet(() -> unreadable(event));
+            case "checkout.session.async_payment_failed" -> object.filter(Session.class::isInstance)
+                    .map(session -> afterPayment.asyncPaymentFailed((Session) session, at, eventId))
+                    .orElseGet(() -> unreadable(event));
+            case "charge.refunded" -> object.filter(Charge.class::isInstance)
+                    .map(charge -> afterPayment.charge((Charge) charge, at, eventId))
+                    .orElseGet(() -> unreadable(event));
+            case "charge.refund.updated" -> object.filter(Refund.class::isInstance)
+                    .map(refund -> afterPayment.refund((Refund) refund, at, eventId))
+                    .orElseGet(() -> unreadable(event));
+            case "charge.dispute.created", "charge.dispute.closed" -> object.filter(Dispute.class::isInstance)
+                    .map(dispute -> afterPayment.dispute((Dispute) dispute, at, eventId))
+                    .orElseGet(() -> unreadable(event));
+            case "payment_intent.payment_failed" -> object.filter(PaymentIntent.class::isInstance)
+                    .map(intent -> afterPayment.paymentFailed((PaymentIntent) intent, account, at, eventId))
+                    .orElseGet(() -> unreadable(event));
+            default -> "IGNORED_TYPE";
+        };
+    }
+
+    private static String unreadable(Event event) {
+        log.warn("Stripe event {} ({}) has no readable object", event.getId(), event.getType());
+        return CheckoutOutcome.IGNORED_UNREADABLE.name();
+    }
+
+    static Optional<Session> session(Event event) {
+        return object(event).filter(Session.class::isInstance).map(Session.class::cast);
     }
 
     /**
      * stripe-java deserializes {@code data.object} only when the event was rendered in the API version the
      * library is built for; events rendered in the account's (or a connected account's) pinned version come
-     * back empty. The fields read here (id, payment_link, payment_status, amount_total, currency, metadata)
-     * have been stable across versions, so such events are read anyway.
+     * back empty. The fields read here (sessions: id, payment_link, payment_status, amount_total, currency,
+     * payment_intent; charges: amount_refunded, payment_intent; refunds and disputes: id, amount, status,
+     * payment_intent) have been stable across versions, so such events are read anyway.
      */
-    static Optional<Session> session(Event event) {
+    static Optional<com.stripe.model.StripeObject> object(Event event) {
         var data = event.getDataObjectDeserializer();
         var object = data.getObject();
         if (object.isEmpty()) {
@@ -94,6 +130,6 @@ class StripeEventProcessor {
                 return Optional.empty();
             }
         }
-        return object.filter(Session.class::isInstance).map(Session.class::cast);
+        return object;
     }
 }

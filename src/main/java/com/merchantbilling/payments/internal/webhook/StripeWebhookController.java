@@ -35,8 +35,15 @@ class StripeWebhookController {
     static final String SIGNATURE_HEADER = "Stripe-Signature";
     /** Stripe's own default: a signed request older than five minutes may be a replay. */
     static final long TOLERANCE_SECONDS = 300;
+    /**
+     * Stripe's events for Payment Links and Checkout (Stripe docs, "Checkout: fulfill orders" and "Types of
+     * events"): payments, and what happens to a payment afterwards. Every other type is answered "Ignored"
+     * and not stored. The README lists them for the endpoint's configuration.
+     */
     static final Set<String> HANDLED_TYPES = Set.of("checkout.session.completed",
-            "checkout.session.async_payment_succeeded");
+            "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
+            "charge.refunded", "charge.refund.updated", "charge.dispute.created", "charge.dispute.closed",
+            "payment_intent.payment_failed");
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
