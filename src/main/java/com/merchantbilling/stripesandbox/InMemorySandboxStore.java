@@ -49,6 +49,16 @@ public final class InMemorySandboxStore implements SandboxStore {
     }
 
     @Override
+    public void saveIdempotencyRecord(SandboxIdempotencyRecord record) {
+        idempotency.put(record.scope() + "\n" + record.key(), record);
+    }
+
+    @Override
+    public Optional<SandboxPaymentLink> updatePaymentLinkActive(String id, boolean active) {
+        return Optional.ofNullable(links.computeIfPresent(id, (key, link) -> link.withActive(active)));
+    }
+
+    @Override
     public boolean recordCompletedSession(SandboxCheckoutSession session) {
         var counted = new AtomicBoolean();
         // computeIfPresent runs atomically per key: the check and the count cannot interleave with another buyer
