@@ -145,7 +145,7 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
 
         awaitOutcome(payload, "PAID");
         assertThat(invoice(organization, invoice).onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
-        onlinePayments.recordPaymentLink(invoice, "plink_early_" + invoice, "https://buy.stripe.com/early");
+        onlinePayments.recordPaymentLink(invoice, 1, "plink_early_" + invoice, "https://buy.stripe.com/early");
         assertThat(invoice(organization, invoice).onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
     }
 
