@@ -106,6 +106,10 @@ class PaymentLinkCreation {
                     if (resolve(request, attempt, account)) {
                         return;
                     }
+                    if (round >= resolution.maxRounds()) {
+                        giveUp(request, attempt, round, problem);
+                        return;
+                    }
                     var next = onlinePayments.nextPaymentLinkAttempt(request.invoiceId(), attempt);
                     if (next.isEmpty()) {
                         log.info("Payment link for invoice {}: attempt {} was overtaken; its new attempt answers",
@@ -121,9 +125,7 @@ class PaymentLinkCreation {
                 }
             }
             if (round >= resolution.maxRounds()) {
-                log.warn("Payment link for invoice {} attempt {}: Stripe still unavailable after {} rounds ({}); "
-                        + "the merchant can retry", request.invoiceId(), attempt, round, problem);
-                recordFailure(request, attempt, STRIPE_UNAVAILABLE);
+                giveUp(request, attempt, round, problem);
                 return;
             }
             log.warn("Payment link for invoice {}: Stripe unavailable ({}), round {} of {}, trying attempt {} next",
@@ -185,6 +187,12 @@ class PaymentLinkCreation {
         log.warn("Deactivated orphan payment link {} of invoice {} (attempt {}): another link was recorded",
                 orphan.getId(), request.invoiceId(), orphanAttempt);
         onlinePayments.recordOrphanPaymentLinkDeactivated(request.invoiceId(), orphanAttempt, orphan.getId());
+    }
+
+    private void giveUp(PaymentLinkRequested request, int attempt, int rounds, String problem) {
+        log.warn("Payment link for invoice {} attempt {}: Stripe still unavailable after {} rounds ({}); the "
+                + "merchant can retry", request.invoiceId(), attempt, rounds, problem);
+        recordFailure(request, attempt, STRIPE_UNAVAILABLE);
     }
 
     private void recordFailure(PaymentLinkRequested request, int attempt, String reason) {

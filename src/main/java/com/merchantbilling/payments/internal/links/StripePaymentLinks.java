@@ -91,13 +91,15 @@ class StripePaymentLinks {
         return found;
     }
 
-    /** Deactivates a link (Stripe has no delete for payment links; an inactive one cannot be paid). */
+    /**
+     * Deactivates a link (Stripe has no delete for payment links; an inactive one cannot be paid). Setting
+     * active=false again is harmless, so the call goes without an idempotency key: a 500 is then not saved and
+     * retrying it can succeed.
+     */
     PaymentLink deactivate(String paymentLinkId, Optional<String> connectedAccount) throws StripeException {
         var params = PaymentLinkUpdateParams.builder().setActive(false).build();
-        var options = options(connectedAccount)
-                .setIdempotencyKey("merchant-billing-" + deployment.value() + "-plink-deactivate-" + paymentLinkId)
-                .build();
-        return policy.callWithKey(() -> stripe.v1().paymentLinks().update(paymentLinkId, params, options));
+        var options = options(connectedAccount).build();
+        return policy.call(() -> stripe.v1().paymentLinks().update(paymentLinkId, params, options));
     }
 
     PaymentLinkMetadata metadata(PaymentLinkRequested request, int attempt) {

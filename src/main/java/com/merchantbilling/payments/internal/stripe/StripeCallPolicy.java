@@ -135,13 +135,18 @@ public class StripeCallPolicy {
     /**
      * Worth another try with the same idempotency key because Stripe executed and saved nothing: a 429 (the
      * request was refused before it ran) or a 409 (another request with the key is still executing; Stripe
-     * saves nothing for it). stripe-java maps the 409 to an ApiException, a 400 idempotency_error (same key,
+     * saves nothing for it), or a refused connection. stripe-java maps the 409 to an ApiException, a 400 idempotency_error (same key,
      * other parameters) to an IdempotencyException, which is permanent.
      */
     public static boolean isRetryableWithSameKey(Throwable failure) {
         Throwable cause = unwrap(failure);
-        return cause instanceof RateLimitException
+        return cause instanceof RateLimitException || neverConnected(cause)
                 || cause instanceof StripeException stripe && status(stripe) == 409;
+    }
+
+    /** The connection was refused: the request never reached Stripe (stripe-java retries this itself too). */
+    private static boolean neverConnected(Throwable cause) {
+        return cause instanceof ApiConnectionException && cause.getCause() instanceof java.net.ConnectException;
     }
 
     /**
@@ -150,7 +155,7 @@ public class StripeCallPolicy {
      */
     public static boolean isUncertain(Throwable failure) {
         Throwable cause = unwrap(failure);
-        return cause instanceof ApiConnectionException
+        return cause instanceof ApiConnectionException && !neverConnected(cause)
                 || cause instanceof StripeException stripe && status(stripe) >= 500;
     }
 
