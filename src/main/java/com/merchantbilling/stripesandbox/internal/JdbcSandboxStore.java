@@ -70,7 +70,7 @@ class JdbcSandboxStore implements SandboxStore {
     @Override
     public List<SandboxPaymentLink> paymentLinks(int limit) {
         return jdbc.sql("select " + LINK_COLUMNS
-                + " from stripe_sandbox_payment_links order by created desc, id limit :limit")
+                + " from stripe_sandbox_payment_links order by created desc, seq desc limit :limit")
                 .param("limit", limit)
                 .query(JdbcSandboxStore::link)
                 .list();
