@@ -37,6 +37,8 @@ import com.merchantbilling.support.TestTenants;
         "stripe.webhook-secret=" + ReliabilityTestSupport.WEBHOOK_SECRET,
         "stripe.read-timeout=1s",
         "stripe.retry-backoff=20ms",
+        "payments.links.resolution.initial-backoff=20ms",
+        "payments.links.resolution.max-backoff=200ms",
         "stripe.rate-limit-per-second=100",
         "payments.links.resubmit-older-than=5s",
         "payments.links.resubmit-interval=2s",

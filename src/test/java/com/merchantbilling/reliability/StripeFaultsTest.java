@@ -90,8 +90,6 @@ class StripeFaultsTest extends ReliabilityTestSupport {
         assertThat(faulted).as("the plan did inject faults").isPositive();
         assertThat(injected.get(Fault.FAIL_500).get() + injected.get(Fault.FAIL_500_AFTER_CREATING).get())
                 .as("saved 500s were injected").isPositive();
-        // a fault costs at most one more create call (a retry, or the next attempt's key); never a loop
-        assertThat(STRIPE.createCalls() - callsBefore).isBetween((long) INVOICES, (long) INVOICES + faulted);
         System.out.printf("""
                 [faults] %d invoices -> %d links, duplicates %d, in %d ms
                 [faults] create calls %d (%d faulted: %s)
@@ -100,6 +98,10 @@ class StripeFaultsTest extends ReliabilityTestSupport {
                 STRIPE.createCalls() - callsBefore, faulted, counts(injected),
                 STRIPE.rateLimitedResponses() - limitedBefore, STRIPE.serverErrorResponses() - errorsBefore,
                 policy.retries() - retriesBefore);
+        // a fault costs one more create call (a retry, or the next attempt's key), and a publication that outlives
+        // resubmit-older-than (5 s here) may be resubmitted once and replayed by its key: never a loop (a saved 500
+        // used to be retried with its key up to 18 times a minute)
+        assertThat(STRIPE.createCalls() - callsBefore).isBetween((long) INVOICES, (long) INVOICES + 2 * faulted);
     }
 
     private static String counts(Map<Fault, AtomicLong> injected) {
