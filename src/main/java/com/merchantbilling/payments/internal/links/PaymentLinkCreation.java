@@ -101,8 +101,6 @@ class PaymentLinkCreation {
             } catch (StripeException e) {
                 problem = StripeCallPolicy.describe(e);
                 if (StripeCallPolicy.isUncertain(e)) {
-                    log.warn("Payment link for invoice {} attempt {}: Stripe's answer is uncertain ({}); looking "
-                            + "for the link at Stripe", request.invoiceId(), attempt, problem);
                     if (resolve(request, attempt, account)) {
                         return;
                     }
@@ -116,7 +114,13 @@ class PaymentLinkCreation {
                                 request.invoiceId(), attempt);
                         return;
                     }
+                    // the one WARN line of this failure: no stack trace, it is an expected Stripe failure
+                    log.warn("Payment link for invoice {} attempt {}: Stripe's answer is uncertain ({}) and no link "
+                            + "was found at Stripe; trying attempt {} (round {} of {})", request.invoiceId(), attempt,
+                            problem, next.getAsInt(), round + 1, resolution.maxRounds());
                     attempt = next.getAsInt();
+                    pause(round);
+                    continue;
                 } else if (!StripeCallPolicy.isRetryableWithSameKey(e)) {
                     log.info("Stripe refused the payment link for invoice {} attempt {}: {}", request.invoiceId(),
                             attempt, problem);
@@ -128,11 +132,10 @@ class PaymentLinkCreation {
                 giveUp(request, attempt, round, problem);
                 return;
             }
-            log.warn("Payment link for invoice {}: Stripe unavailable ({}), round {} of {}, trying attempt {} next",
-                    request.invoiceId(), problem, round, resolution.maxRounds(), attempt);
-            if (!pause(round)) {
-                return;
-            }
+            log.warn("Payment link for invoice {} attempt {}: Stripe did not take the request ({}); trying the same "
+                    + "key again (round {} of {})", request.invoiceId(), attempt, problem, round + 1,
+                    resolution.maxRounds());
+            pause(round);
         }
     }
 
@@ -203,10 +206,9 @@ class PaymentLinkCreation {
         }
     }
 
-    private boolean pause(int round) {
+    private void pause(int round) {
         try {
             Thread.sleep(backoff.apply(round));
-            return true;
         } catch (InterruptedException e) {
             // shutting down: the publication stays incomplete and is resubmitted with the persisted attempt
             Thread.currentThread().interrupt();

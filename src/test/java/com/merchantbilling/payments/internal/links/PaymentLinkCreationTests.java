@@ -11,7 +11,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -42,6 +45,7 @@ import com.stripe.StripeClient;
 
 /** The payments module turns link requests into Stripe payment links, against a local fake Stripe. */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ExtendWith(OutputCaptureExtension.class)
 class PaymentLinkCreationTests {
 
     static final FakeStripeServer stripe = FakeStripeServer.start("sk_test_payments");
@@ -189,7 +193,7 @@ class PaymentLinkCreationTests {
 
     /** Defect 4: a 500 saved under the key is not retried with that key; no link was made, so the next key makes one. */
     @Test
-    void aSaved500WithoutALinkIsResolvedWithTheNextAttemptsKey(Scenario scenario) {
+    void aSaved500WithoutALinkIsResolvedWithTheNextAttemptsKey(Scenario scenario, CapturedOutput output) {
         stripe.setFaults(FaultPlan.sequence(Fault.FAIL_500).onlyFor(RecordedRequest::isCreatePaymentLink));
         var invoice = issue("R-500", 2500, "USD");
 
@@ -204,6 +208,11 @@ class PaymentLinkCreationTests {
                                     .containsEntry(PaymentLinkMetadata.ATTEMPT, "2"));
                     assertThat(onlinePayments.paymentLinkAttempt(invoice)).hasValue(2);
                 });
+        // log hygiene: one WARN line for the transient failure, no stack trace, no ERROR
+        var lines = output.getAll().lines().filter(line -> line.contains("invoice " + invoice.value() + " ")).toList();
+        assertThat(lines).filteredOn(line -> line.contains(" WARN ")).singleElement()
+                .satisfies(line -> assertThat(line).contains("Stripe's answer is uncertain", "trying attempt 2"));
+        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("\tat com.stripe.");
     }
 
     /** Defect 4: the link made before the saved 500 is found by listing and recorded: no second link. */
