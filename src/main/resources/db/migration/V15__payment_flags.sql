@@ -41,4 +41,5 @@ alter table invoice_audit_entries
     drop constraint invoice_audit_entries_action_check,
     add constraint invoice_audit_entries_action_check check (action in ('LINK_REQUESTED', 'LINK_CREATED',
         'LINK_FAILED', 'PAID', 'ADDITIONAL_PAYMENT', 'PAYMENT_DIFFERS', 'REFUNDED', 'PARTIALLY_REFUNDED',
-        'REFUND_REVERSED', 'DISPUTED', 'DISPUTE_WON', 'DISPUTE_LOST', 'PAYMENT_FAILED'));
+        'REFUND_REVERSED', 'DISPUTED', 'DISPUTE_WON', 'DISPUTE_LOST', 'PAYMENT_FAILED',
+        'ORPHAN_LINK_DEACTIVATED'));

@@ -5,5 +5,7 @@ public enum AuditAction {
     LINK_REQUESTED, LINK_CREATED, LINK_FAILED, PAID, ADDITIONAL_PAYMENT,
     // after-payment activity (see PaymentActivity)
     PAYMENT_DIFFERS, REFUNDED, PARTIALLY_REFUNDED, REFUND_REVERSED, DISPUTED, DISPUTE_WON, DISPUTE_LOST,
-    PAYMENT_FAILED
+    PAYMENT_FAILED,
+    /** A link the merchant never saw (an orphan of an uncertain attempt) was deactivated at Stripe. */
+    ORPHAN_LINK_DEACTIVATED
 }

@@ -14,13 +14,39 @@ public interface OnlinePayments {
     Optional<BillingInvoiceReference> find(InvoiceId invoice);
 
     /**
-     * Records the link Stripe created: the invoice becomes Pending Payment. Recording the same link again
-     * changes nothing; a different link for an invoice that has one is refused.
+     * Records the link Stripe created for the given request attempt: the invoice becomes Pending Payment.
+     * Recording the same link again changes nothing; a different link for an invoice that has one is not
+     * recorded ({@link PaymentLinkRecording#ANOTHER_LINK_RECORDED}: an orphan). A link of an earlier attempt is
+     * still recorded while the invoice has none, because Stripe made it and losing it would leave a second
+     * payable link once the current attempt answers; the current attempt's link then is the orphan.
      */
-    void recordPaymentLink(InvoiceId invoice, String paymentLinkId, String paymentLinkUrl);
+    PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
+            String paymentLinkUrl);
 
-    /** Records why Stripe refused the link; ignored if the invoice has a link by now. */
-    void recordPaymentLinkFailure(InvoiceId invoice, String reason);
+    /**
+     * Records why Stripe refused the link of the given attempt. Ignored ({@link PaymentLinkRecording#STALE}) when
+     * the invoice has moved on to a later attempt, has a link by now or is no longer waiting for one.
+     */
+    PaymentLinkRecording recordPaymentLinkFailure(InvoiceId invoice, int attempt, String reason);
+
+    /** The attempt of the invoice's current link request (0 if none was ever made), if the invoice exists. */
+    java.util.OptionalInt paymentLinkAttempt(InvoiceId invoice);
+
+    /**
+     * Moves a link request whose outcome at Stripe stayed unknown to the next attempt (the next idempotency
+     * key), fenced: only if the invoice is still waiting for the link of {@code attempt}.
+     *
+     * @return the new attempt, empty if the invoice moved on meanwhile
+     */
+    java.util.OptionalInt nextPaymentLinkAttempt(InvoiceId invoice, int attempt);
+
+    /**
+     * Audits that an orphan link of the invoice (see {@link PaymentLinkRecording#ANOTHER_LINK_RECORDED}) was
+     * deactivated at Stripe.
+     *
+     * @throws IllegalArgumentException if that is the invoice's recorded link, which is never deactivated
+     */
+    void recordOrphanPaymentLinkDeactivated(InvoiceId invoice, int attempt, String paymentLinkId);
 
     /** The invoice a Stripe payment link belongs to, if it is one of ours. */
     Optional<BillingInvoiceReference> findByPaymentLink(String paymentLinkId);

@@ -13,12 +13,16 @@ public final class InMemorySandboxStore implements SandboxStore {
     private final ConcurrentMap<String, SandboxPaymentLink> links = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, SandboxCheckoutSession> sessions = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, SandboxIdempotencyRecord> idempotency = new ConcurrentHashMap<>();
+    // Stripe lists strictly newest first; created has only seconds, so the order of insertion breaks ties
+    private final ConcurrentMap<String, Long> insertionOrder = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong inserted = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public void insertPaymentLink(SandboxPaymentLink link, SandboxIdempotencyRecord record) {
         if (links.putIfAbsent(link.id(), link) != null) {
             throw new IllegalStateException("Duplicate payment link id " + link.id());
         }
+        insertionOrder.put(link.id(), inserted.incrementAndGet());
         if (record != null) {
             idempotency.put(record.scope() + "\n" + record.key(), record);
         }
@@ -32,8 +36,8 @@ public final class InMemorySandboxStore implements SandboxStore {
     @Override
     public List<SandboxPaymentLink> paymentLinks(int limit) {
         return links.values().stream()
-                .sorted(Comparator.comparingLong(SandboxPaymentLink::created).reversed()
-                        .thenComparing(SandboxPaymentLink::id))
+                .sorted(Comparator.comparingLong(SandboxPaymentLink::created)
+                        .thenComparingLong(link -> insertionOrder.getOrDefault(link.id(), 0L)).reversed())
                 .limit(limit)
                 .toList();
     }
@@ -46,6 +50,16 @@ public final class InMemorySandboxStore implements SandboxStore {
     @Override
     public Optional<SandboxIdempotencyRecord> findIdempotencyRecord(String scope, String key) {
         return Optional.ofNullable(idempotency.get(scope + "\n" + key));
+    }
+
+    @Override
+    public void saveIdempotencyRecord(SandboxIdempotencyRecord record) {
+        idempotency.put(record.scope() + "\n" + record.key(), record);
+    }
+
+    @Override
+    public Optional<SandboxPaymentLink> updatePaymentLinkActive(String id, boolean active) {
+        return Optional.ofNullable(links.computeIfPresent(id, (key, link) -> link.withActive(active)));
     }
 
     @Override

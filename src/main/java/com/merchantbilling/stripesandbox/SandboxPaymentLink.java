@@ -47,4 +47,9 @@ public record SandboxPaymentLink(String id, String stripeAccount, long created, 
         return new SandboxPaymentLink(id, stripeAccount, created, stillActive, currency, lineItems, metadata,
                 paymentMethodTypes, completedSessionsLimit, count, otherParameters);
     }
+
+    public SandboxPaymentLink withActive(boolean newActive) {
+        return new SandboxPaymentLink(id, stripeAccount, created, newActive, currency, lineItems, metadata,
+                paymentMethodTypes, completedSessionsLimit, completedSessionsCount, otherParameters);
+    }
 }

@@ -17,6 +17,20 @@ public interface SandboxStore {
     Optional<SandboxIdempotencyRecord> findIdempotencyRecord(String scope, String key);
 
     /**
+     * Saves the first answer for a key that created nothing (an error after execution began); replaces an
+     * expired record of the same key.
+     */
+    void saveIdempotencyRecord(SandboxIdempotencyRecord record);
+
+    /**
+     * Sets a link's {@code active} flag (Stripe's "Update a payment link" with {@code active}); links are never
+     * deleted.
+     *
+     * @return the updated link, empty when there is no such link
+     */
+    Optional<SandboxPaymentLink> updatePaymentLinkActive(String id, boolean active);
+
+    /**
      * Records the session and counts it on its link, deactivating the link when its completed-sessions limit
      * is reached; atomically, so two buyers racing for a one-time link cannot both pay.
      *

@@ -3,7 +3,6 @@ package com.merchantbilling.stripesandbox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +13,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import com.merchantbilling.stripesandbox.CheckoutResult.Outcome;
@@ -33,7 +31,8 @@ import com.stripe.Stripe;
  * adapter and the tests' standalone server serve the same behaviour.
  * <p>
  * Implemented: {@code POST /v1/payment_links} (with Stripe's validation, {@code Stripe-Account} and
- * idempotency keys), {@code GET /v1/payment_links[/{id}[/line_items]]}, {@code GET /v1/checkout/sessions}, the
+ * idempotency keys, see {@link SandboxIdempotency}), {@code POST /v1/payment_links/{id}} ({@code active} only,
+ * see {@link SandboxPaymentLinkUpdates}), {@code GET /v1/payment_links[/{id}[/line_items]]}, {@code GET /v1/checkout/sessions}, the
  * hosted checkout page {@code /checkout/{linkId}}, and the {@code checkout.session.completed} webhook.
  */
 public class SandboxStripe {
@@ -43,11 +42,12 @@ public class SandboxStripe {
     public static final String SUCCEEDING_CARD = "4242424242424242";
     public static final String DECLINED_CARD = "4000000000000002";
 
-    private static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(24);
     private static final Pattern PAYMENT_LINK_PATH = Pattern.compile("/v1/payment_links/([A-Za-z0-9_]+)");
     private static final Pattern LINE_ITEMS_PATH = Pattern.compile("/v1/payment_links/([A-Za-z0-9_]+)/line_items");
     private static final Pattern CHECKOUT_PATH = Pattern.compile("/checkout/([A-Za-z0-9_]+)");
     private static final Pattern RECEIPT_PATH = Pattern.compile("/checkout/([A-Za-z0-9_]+)/receipt/([A-Za-z0-9_]+)");
+    private static final Set<String> LINK_LIST_PARAMS = Set.of("active", "limit", "starting_after",
+            "ending_before", "expand");
     private static final Set<String> SESSION_LIST_PARAMS = Set.of("payment_link", "status", "limit",
             "starting_after", "ending_before", "expand", "created", "customer", "customer_details",
             "payment_intent", "subscription");
@@ -57,8 +57,8 @@ public class SandboxStripe {
     private final byte[] secretKey;
     private final String publicBaseUrl;
     private final Clock clock;
-    // one create at a time per idempotency key, so a concurrent retry waits and then replays
-    private final ReentrantLock[] idempotencyLocks = new ReentrantLock[64];
+    private final SandboxIdempotency idempotency;
+    private final SandboxPaymentLinkUpdates updates;
 
     /**
      * @param secretKey the only API key accepted ({@code Authorization: Bearer ...})
@@ -75,9 +75,8 @@ public class SandboxStripe {
         this.secretKey = secretKey.getBytes(StandardCharsets.UTF_8);
         this.publicBaseUrl = stripTrailingSlash(Objects.requireNonNull(publicBaseUrl, "publicBaseUrl"));
         this.clock = Objects.requireNonNull(clock, "clock");
-        for (int i = 0; i < idempotencyLocks.length; i++) {
-            idempotencyLocks[i] = new ReentrantLock();
-        }
+        this.idempotency = new SandboxIdempotency(store, this::now);
+        this.updates = new SandboxPaymentLinkUpdates(store);
     }
 
     /**
@@ -90,6 +89,12 @@ public class SandboxStripe {
      */
     public SandboxResponse handle(String method, String path, Map<String, String> headers, String rawQuery,
             String body) {
+        return handle(method, path, headers, rawQuery, body, SandboxServerFailure.NONE);
+    }
+
+    /** Like {@link #handle(String, String, Map, String, String)}, failing internally as {@code failure} says. */
+    public SandboxResponse handle(String method, String path, Map<String, String> headers, String rawQuery,
+            String body, SandboxServerFailure failure) {
         var requestHeaders = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         if (headers != null) {
             headers.forEach((name, value) -> {
@@ -109,7 +114,7 @@ public class SandboxStripe {
                 throw StripeApiError.unrecognizedUrl(verb, path);
             }
             authenticate(requestHeaders);
-            return api(verb, path, requestHeaders, rawQuery, body, requestId, account);
+            return api(verb, path, requestHeaders, rawQuery, body, requestId, account, failure);
         } catch (StripeApiError error) {
             return json(error.status(), error.toJson(requestId), requestId, account, requestHeaders);
         }
@@ -204,17 +209,28 @@ public class SandboxStripe {
 
     // ---- the API (/v1)
 
+    /** Lets tests hold keyed requests in their execution, e.g. to see a concurrent retry get a 409. */
+    public void whileExecuting(Runnable hook) {
+        idempotency.whileExecuting(hook);
+    }
+
     private SandboxResponse api(String method, String path, Map<String, String> headers, String rawQuery,
-            String body, String requestId, String account) {
+            String body, String requestId, String account, SandboxServerFailure failure) {
         if (path.equals("/v1/payment_links")) {
             return switch (method) {
-                case "POST" -> createPaymentLink(headers, body, requestId, account);
+                case "POST" -> createPaymentLink(headers, body, requestId, account, failure);
                 case "GET" -> listPaymentLinks(FormEncoding.nest(FormEncoding.parse(rawQuery)), requestId, account,
                         headers);
                 default -> throw StripeApiError.unrecognizedUrl(method, path);
             };
         }
+        if (failure != SandboxServerFailure.NONE && method.equals("GET")) {
+            throw internalError();
+        }
         var linkPath = PAYMENT_LINK_PATH.matcher(path);
+        if (linkPath.matches() && method.equals("POST")) {
+            return updatePaymentLink(linkPath.group(1), headers, body, requestId, account, failure);
+        }
         if (linkPath.matches() && method.equals("GET")) {
             var params = FormEncoding.nest(FormEncoding.parse(rawQuery));
             var link = visibleLink(linkPath.group(1), account);
@@ -234,53 +250,79 @@ public class SandboxStripe {
     }
 
     private SandboxResponse createPaymentLink(Map<String, String> headers, String body, String requestId,
-            String account) {
+            String account, SandboxServerFailure failure) {
         var pairs = FormEncoding.parse(body);
         var params = FormEncoding.nest(pairs);
+        var responseHeaders = apiHeaders(requestId, account, headers);
+        var read = new SandboxPaymentLink[1];
+        SandboxIdempotency.Validation validation = () -> read[0] = PaymentLinkParameters.read(params,
+                Ids.paymentLink(), account, now());
+        SandboxIdempotency.Execution execution = () -> {
+            var link = read[0];
+            if (failure == SandboxServerFailure.BEFORE_CREATING) {
+                throw internalError();
+            }
+            if (failure == SandboxServerFailure.AFTER_CREATING) {
+                // the link exists, but the caller only ever hears the 500 (and so does every retry with the key)
+                store.insertPaymentLink(link, null);
+                throw internalError();
+            }
+            return new SandboxIdempotency.Outcome(200, Json.write(StripeObjects.paymentLink(link,
+                    checkoutUrl(link.id()), PaymentLinkParameters.expandsLineItems(params))), link);
+        };
         String key = blankToNull(headers.get("Idempotency-Key"));
         if (key == null) {
-            var link = PaymentLinkParameters.read(params, Ids.paymentLink(), account, now());
-            var response = StripeObjects.paymentLink(link, checkoutUrl(link.id()),
-                    PaymentLinkParameters.expandsLineItems(params));
-            store.insertPaymentLink(link, null);
-            return json(200, response, requestId, account, headers);
+            validation.run();
+            var outcome = execution.run();
+            store.insertPaymentLink(outcome.link(), null);
+            return new SandboxResponse(200, responseHeaders, outcome.body());
         }
-        if (key.length() > 255) {
-            throw StripeApiError.invalid("Idempotency keys can be at most 255 characters long.", null, null);
-        }
-        String scope = account == null ? "" : account;
-        String fingerprint = "POST /v1/payment_links\n" + FormEncoding.canonical(pairs);
-        var lock = idempotencyLocks[Math.floorMod((scope + "\n" + key).hashCode(), idempotencyLocks.length)];
-        lock.lock();
-        try {
-            var previous = store.findIdempotencyRecord(scope, key)
-                    .filter(record -> now() - record.created() < IDEMPOTENCY_KEY_LIFETIME.toSeconds());
-            if (previous.isPresent()) {
-                var record = previous.get();
-                if (!record.fingerprint().equals(fingerprint)) {
-                    throw new StripeApiError(400, "idempotency_error", "Keys for idempotent requests can only be "
-                            + "used with the same parameters they were first used with. Try using a key other "
-                            + "than '" + key + "' if you meant to execute a different request.", null, null);
-                }
-                var replayed = new LinkedHashMap<>(apiHeaders(requestId, account, headers));
-                replayed.put("Idempotent-Replayed", "true");
-                replayed.put("Original-Request", record.requestId());
-                return new SandboxResponse(record.status(), replayed, record.body());
+        return idempotency.handle(account == null ? "" : account, key,
+                "POST /v1/payment_links\n" + FormEncoding.canonical(pairs), requestId, responseHeaders, validation,
+                execution);
+    }
+
+    private SandboxResponse updatePaymentLink(String id, Map<String, String> headers, String body,
+            String requestId, String account, SandboxServerFailure failure) {
+        var pairs = FormEncoding.parse(body);
+        var params = FormEncoding.nest(pairs);
+        var responseHeaders = apiHeaders(requestId, account, headers);
+        var active = new Boolean[1];
+        SandboxIdempotency.Validation validation = () -> active[0] = updates.validate(id, params, account);
+        SandboxIdempotency.Execution execution = () -> {
+            if (failure == SandboxServerFailure.BEFORE_CREATING) {
+                throw internalError();
             }
-            // a refused request is not remembered: Stripe only saves results of requests that began executing
-            var link = PaymentLinkParameters.read(params, Ids.paymentLink(), account, now());
-            String json = Json.write(StripeObjects.paymentLink(link, checkoutUrl(link.id()),
-                    PaymentLinkParameters.expandsLineItems(params)));
-            store.insertPaymentLink(link, new SandboxIdempotencyRecord(scope, key, fingerprint, 200, json,
-                    requestId, now()));
-            return new SandboxResponse(200, apiHeaders(requestId, account, headers), json);
-        } finally {
-            lock.unlock();
+            var link = updates.update(id, active[0]);
+            if (failure == SandboxServerFailure.AFTER_CREATING) {
+                throw internalError();
+            }
+            return new SandboxIdempotency.Outcome(200, Json.write(StripeObjects.paymentLink(link,
+                    checkoutUrl(link.id()), PaymentLinkParameters.expandsLineItems(params))), null);
+        };
+        String key = blankToNull(headers.get("Idempotency-Key"));
+        if (key == null) {
+            validation.run();
+            var outcome = execution.run();
+            return new SandboxResponse(outcome.status(), responseHeaders, outcome.body());
         }
+        return idempotency.handle(account == null ? "" : account, key,
+                "POST /v1/payment_links/" + id + "\n" + FormEncoding.canonical(pairs), requestId, responseHeaders,
+                validation, execution);
+    }
+
+    private static StripeApiError internalError() {
+        return new StripeApiError(500, "api_error", "An unknown error occurred (Stripe sandbox fault).", null, null);
     }
 
     private SandboxResponse listPaymentLinks(Map<String, Object> params, String requestId, String account,
             Map<String, String> headers) {
+        for (String name : params.keySet()) {
+            // Stripe's list has no filter by metadata or creation date: callers page newest first instead
+            if (!LINK_LIST_PARAMS.contains(name)) {
+                throw StripeApiError.invalid("Received unknown parameter: " + name, name, "parameter_unknown");
+            }
+        }
         int limit = limit(params);
         var links = store.paymentLinks(1_000).stream()
                 .filter(link -> Objects.equals(link.stripeAccount(), account))

@@ -50,7 +50,7 @@ class InvoiceExportsTests {
                 "a@example.com", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), Money.of(-1250, "USD")));
         var linked = invoices.page(sakura, "E-0007", InvoiceSort.DEFAULT, 0, 1).getFirst().id();
         linkRequests.request(sakura, List.of(linked), "aiko");
-        onlinePayments.recordPaymentLink(linked, "plink_export_" + linked, "https://buy.stripe.com/test_export");
+        onlinePayments.recordPaymentLink(linked, 1, "plink_export_" + linked, "https://buy.stripe.com/test_export");
         var other = TestTenants.organization(organizations, "Other");
         TestTenants.invoices(invoices, other, "E", 3, "JPY");
 

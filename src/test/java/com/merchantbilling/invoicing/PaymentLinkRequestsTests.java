@@ -49,7 +49,7 @@ class PaymentLinkRequestsTests {
         var credit = issue(sakura, "C-1", -500, "USD");
         var linked = issue(sakura, "L-1", 1234, "USD");
         requests.request(sakura, List.of(linked), "aiko");
-        onlinePayments.recordPaymentLink(linked, "plink_1", "https://buy.stripe.com/test_1");
+        onlinePayments.recordPaymentLink(linked, 1, "plink_1", "https://buy.stripe.com/test_1");
         var creating = issue(sakura, "R-1", 999, "USD");
         requests.request(sakura, List.of(creating), "aiko");
         var foreign = issue(maple, "F-1", 1000, "USD");
@@ -133,12 +133,12 @@ class PaymentLinkRequestsTests {
         var invoice = issue(sakura, "O-1", 5000, "JPY");
         requests.request(sakura, List.of(invoice), "aiko");
 
-        onlinePayments.recordPaymentLink(invoice, "plink_A", "https://buy.stripe.com/test_A");
-        onlinePayments.recordPaymentLink(invoice, "plink_A", "https://buy.stripe.com/test_A");
-        onlinePayments.recordPaymentLinkFailure(invoice, "late failure");
+        onlinePayments.recordPaymentLink(invoice, 1, "plink_A", "https://buy.stripe.com/test_A");
+        onlinePayments.recordPaymentLink(invoice, 1, "plink_A", "https://buy.stripe.com/test_A");
+        onlinePayments.recordPaymentLinkFailure(invoice, 1, "late failure");
 
-        assertThatThrownBy(() -> onlinePayments.recordPaymentLink(invoice, "plink_B", "https://buy.stripe.com/test_B"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already has payment link");
+        assertThat(onlinePayments.recordPaymentLink(invoice, 1, "plink_B", "https://buy.stripe.com/test_B"))
+                .isEqualTo(PaymentLinkRecording.ANOTHER_LINK_RECORDED);
         var stored = invoices.find(sakura, invoice).orElseThrow();
         assertThat(stored.onlinePayment()).isEqualTo(OnlinePaymentStatus.PENDING_PAYMENT);
         assertThat(stored.paymentLinkUrl()).contains("https://buy.stripe.com/test_A");
@@ -148,10 +148,48 @@ class PaymentLinkRequestsTests {
     }
 
     @Test
+    void aStaleAttemptsFailureDoesNotOverrideTheNextAttempt() {
+        var invoice = issue(sakura, "FENCE-1", 5000, "JPY");
+        requests.request(sakura, List.of(invoice), "aiko");
+        assertThat(onlinePayments.nextPaymentLinkAttempt(invoice, 1)).hasValue(2);
+        // a second resolver of attempt 1 is fenced: only one moves the request on
+        assertThat(onlinePayments.nextPaymentLinkAttempt(invoice, 1)).isEmpty();
+
+        assertThat(onlinePayments.recordPaymentLinkFailure(invoice, 1, "late 500 of attempt 1"))
+                .isEqualTo(PaymentLinkRecording.STALE);
+
+        var stored = invoices.find(sakura, invoice).orElseThrow();
+        assertThat(stored.onlinePayment()).isEqualTo(OnlinePaymentStatus.LINK_REQUESTED);
+        assertThat(stored.paymentLinkFailure()).isEmpty();
+        assertThat(onlinePayments.paymentLinkAttempt(invoice)).hasValue(2);
+        assertThat(onlinePayments.recordPaymentLink(invoice, 2, "plink_fence_2", "https://buy.stripe.com/fence_2"))
+                .isEqualTo(PaymentLinkRecording.RECORDED);
+        assertThat(invoices.find(sakura, invoice).orElseThrow().onlinePayment())
+                .isEqualTo(OnlinePaymentStatus.PENDING_PAYMENT);
+    }
+
+    @Test
+    void aStaleAttemptsLinkIsKeptWhileThereIsNoneAndMakesTheNextAttemptsLinkAnOrphan() {
+        var invoice = issue(sakura, "FENCE-2", 5000, "JPY");
+        requests.request(sakura, List.of(invoice), "aiko");
+        onlinePayments.nextPaymentLinkAttempt(invoice, 1);
+
+        assertThat(onlinePayments.recordPaymentLink(invoice, 1, "plink_late_1", "https://buy.stripe.com/late_1"))
+                .isEqualTo(PaymentLinkRecording.RECORDED);
+        assertThat(onlinePayments.recordPaymentLink(invoice, 2, "plink_now_2", "https://buy.stripe.com/now_2"))
+                .isEqualTo(PaymentLinkRecording.ANOTHER_LINK_RECORDED);
+        assertThat(onlinePayments.recordPaymentLinkFailure(invoice, 2, "late")).isEqualTo(PaymentLinkRecording.STALE);
+        assertThat(invoices.find(sakura, invoice).orElseThrow().paymentLinkUrl())
+                .contains("https://buy.stripe.com/late_1");
+        assertThatThrownBy(() -> onlinePayments.recordOrphanPaymentLinkDeactivated(invoice, 1, "plink_late_1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aFailedRequestCanBeRetriedAsTheNextAttempt(AssertablePublishedEvents events) {
         var invoice = issue(sakura, "F-2", 5000, "JPY");
         requests.request(sakura, List.of(invoice), "aiko");
-        onlinePayments.recordPaymentLinkFailure(invoice, "Invalid currency: xyz");
+        onlinePayments.recordPaymentLinkFailure(invoice, 1, "Invalid currency: xyz");
 
         var failed = invoices.find(sakura, invoice).orElseThrow();
         assertThat(failed.onlinePayment()).isEqualTo(OnlinePaymentStatus.LINK_FAILED);

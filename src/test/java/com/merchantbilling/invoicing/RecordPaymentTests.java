@@ -144,7 +144,7 @@ class RecordPaymentTests {
 
         assertThat(onlinePayments.recordPayment(invoice, payment("cs_early", Money.of(1000, "JPY"))))
                 .isEqualTo(PaymentOutcome.PAID);
-        onlinePayments.recordPaymentLink(invoice, "plink_late", "https://buy.stripe.com/late");
+        onlinePayments.recordPaymentLink(invoice, 1, "plink_late", "https://buy.stripe.com/late");
 
         var reference = onlinePayments.find(invoice).orElseThrow();
         assertThat(reference.onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
@@ -178,7 +178,7 @@ class RecordPaymentTests {
 
     private InvoiceId pendingPayment(InvoiceId invoice) {
         linkRequests.request(organization, List.of(invoice), "tester");
-        onlinePayments.recordPaymentLink(invoice, suffixed("plink_" + invoice), "https://buy.stripe.com/" + invoice);
+        onlinePayments.recordPaymentLink(invoice, 1, suffixed("plink_" + invoice), "https://buy.stripe.com/" + invoice);
         return invoice;
     }
 

@@ -144,7 +144,7 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
         var requested = newInvoice(organization, "JPY");
         var failed = newInvoice(organization, "JPY");
         linkRequests.request(organization, List.of(requested, failed), "webhook-test");
-        onlinePayments.recordPaymentLinkFailure(failed, "timeout");
+        onlinePayments.recordPaymentLinkFailure(failed, 1, "timeout");
         // a link Stripe does not know (or not with our metadata), metadata naming our invoices, generic and ours
         var generic = StripeEvents.completed(new CheckoutSession("plink_unknown_" + requested, 1, "jpy")
                 .invoiceId(requested));
@@ -168,7 +168,7 @@ class StripeWebhookPaymentTests extends WebhookTestSupport {
         var organization = organization("CrashWindow", Optional.of("acct_1CrashWindow"));
         var invoice = newInvoice(organization, "JPY");
         linkRequests.request(organization, List.of(invoice), "webhook-test");
-        onlinePayments.recordPaymentLinkFailure(invoice, "Read timed out");
+        onlinePayments.recordPaymentLinkFailure(invoice, 1, "Read timed out");
         // Stripe made the link (our metadata on it) although our call timed out, and the buyer paid
         var link = STRIPE.paymentLink("acct_1CrashWindow", "plink_crash_" + invoice,
                 new PaymentLinkMetadata(deploymentId, organization, invoice, 1).toMap());

@@ -114,7 +114,7 @@ abstract class WebhookTestSupport {
         var invoice = newInvoice(organization, currency);
         linkRequests.request(organization, List.of(invoice), "webhook-test");
         String link = "plink_test_" + UUID.randomUUID().toString().replace("-", "");
-        onlinePayments.recordPaymentLink(invoice, link, "https://buy.stripe.com/test_" + link);
+        onlinePayments.recordPaymentLink(invoice, 1, link, "https://buy.stripe.com/test_" + link);
         return new PendingInvoice(organization, invoice, link);
     }
 

@@ -37,6 +37,8 @@ import com.merchantbilling.support.TestTenants;
         "stripe.webhook-secret=" + ReliabilityTestSupport.WEBHOOK_SECRET,
         "stripe.read-timeout=1s",
         "stripe.retry-backoff=20ms",
+        "payments.links.resolution.initial-backoff=20ms",
+        "payments.links.resolution.max-backoff=200ms",
         "stripe.rate-limit-per-second=100",
         "payments.links.resubmit-older-than=5s",
         "payments.links.resubmit-interval=2s",
@@ -99,10 +101,20 @@ abstract class ReliabilityTestSupport {
         return STRIPE.linksForInvoice(Long.toString(invoice.value())).size();
     }
 
+    String linkIdOf(InvoiceId invoice) {
+        return jdbc.sql("select payment_link_id from invoices where id = :id").param("id", invoice.value())
+                .query(String.class).single();
+    }
+
+    long activeLinksAtStripe(InvoiceId invoice) {
+        return STRIPE.activeLinksForInvoice(Long.toString(invoice.value())).size();
+    }
+
     /** Idempotency keys the app sent for the invoice's link: one per request of a link. */
     List<String> idempotencyKeys(InvoiceId invoice) {
         return STRIPE.createRequests().stream()
-                .filter(r -> Long.toString(invoice.value()).equals(r.formParameters().get("metadata[invoice_id]")))
+                .filter(r -> Long.toString(invoice.value())
+                        .equals(r.formParameters().get("metadata[merchant_billing_invoice]")))
                 .map(FakeStripeServer.RecordedRequest::idempotencyKey).distinct().toList();
     }
 

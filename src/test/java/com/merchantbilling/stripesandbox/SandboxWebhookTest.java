@@ -69,7 +69,7 @@ class SandboxWebhookTest {
                     assertThat(session.getStatus()).isEqualTo("complete");
                     assertThat(session.getPaymentStatus()).isEqualTo("paid");
                     assertThat(session.getAmountTotal()).isEqualTo(15_000L);
-                    assertThat(session.getMetadata()).containsEntry("invoice_id", invoice);
+                    assertThat(session.getMetadata()).containsEntry("merchant_billing_invoice", invoice);
                 });
         assertThat(stripe.webhookDeliveries()).singleElement().satisfies(attempt -> {
             assertThat(attempt.succeeded()).isTrue();

@@ -78,9 +78,9 @@ class StripeClientAgainstSandboxTest {
                 .setRestrictions(Restrictions.builder()
                         .setCompletedSessions(CompletedSessions.builder().setLimit(1L).build())
                         .build())
-                .putMetadata("invoice_id", invoiceId)
+                .putMetadata("merchant_billing_invoice", invoiceId)
                 .setPaymentIntentData(PaymentLinkCreateParams.PaymentIntentData.builder()
-                        .putMetadata("invoice_id", invoiceId)
+                        .putMetadata("merchant_billing_invoice", invoiceId)
                         .build())
                 .build();
     }
@@ -99,8 +99,8 @@ class StripeClientAgainstSandboxTest {
         assertThat(link.getActive()).isTrue();
         assertThat(link.getLivemode()).isFalse();
         assertThat(link.getCurrency()).isEqualTo("jpy");
-        assertThat(link.getMetadata()).containsEntry("invoice_id", invoice);
-        assertThat(link.getPaymentIntentData().getMetadata()).containsEntry("invoice_id", invoice);
+        assertThat(link.getMetadata()).containsEntry("merchant_billing_invoice", invoice);
+        assertThat(link.getPaymentIntentData().getMetadata()).containsEntry("merchant_billing_invoice", invoice);
         assertThat(link.getPaymentMethodTypes()).containsExactly("card");
         assertThat(link.getRestrictions().getCompletedSessions().getLimit()).isEqualTo(1L);
         assertThat(link.getRestrictions().getCompletedSessions().getCount()).isZero();
@@ -113,8 +113,8 @@ class StripeClientAgainstSandboxTest {
                 .containsEntry("line_items[0][quantity]", "1")
                 .containsEntry("payment_method_types[0]", "card")
                 .containsEntry("restrictions[completed_sessions][limit]", "1")
-                .containsEntry("metadata[invoice_id]", invoice)
-                .containsEntry("payment_intent_data[metadata][invoice_id]", invoice);
+                .containsEntry("metadata[merchant_billing_invoice]", invoice)
+                .containsEntry("payment_intent_data[metadata][merchant_billing_invoice]", invoice);
         assertThat(stripe.createRequests().getLast().header("Authorization")).isEqualTo("Bearer " + KEY);
 
         PaymentLink read = client.v1().paymentLinks().retrieve(link.getId(),
@@ -258,7 +258,7 @@ class StripeClientAgainstSandboxTest {
             assertThat(session.getPaymentLink()).isEqualTo(link.getId());
             assertThat(session.getAmountTotal()).isEqualTo(15_000L);
             assertThat(session.getCurrency()).isEqualTo("jpy");
-            assertThat(session.getMetadata()).containsEntry("invoice_id", invoice);
+            assertThat(session.getMetadata()).containsEntry("merchant_billing_invoice", invoice);
             assertThat(session.getPaymentIntent()).startsWith("pi_");
         });
         PaymentLink after = client.v1().paymentLinks().retrieve(link.getId());
@@ -305,7 +305,7 @@ class StripeClientAgainstSandboxTest {
         PaymentLink link = retrying.v1().paymentLinks().create(invoiceLink(invoice, "jpy", 100, "X"));
 
         var creates = stripe.createRequests().stream()
-                .filter(request -> invoice.equals(request.formParameters().get("metadata[invoice_id]"))).toList();
+                .filter(request -> invoice.equals(request.formParameters().get("metadata[merchant_billing_invoice]"))).toList();
         assertThat(creates).hasSize(2);
         assertThat(creates.get(1).idempotencyKey()).isNotBlank().isEqualTo(creates.get(0).idempotencyKey());
         assertThat(stripe.linksForInvoice(invoice)).singleElement()
@@ -325,27 +325,75 @@ class StripeClientAgainstSandboxTest {
     }
 
     @Test
-    void concurrentRetriesWithOneKeyCreateOneLink() throws Exception {
+    void concurrentRequestsWithOneKeyCreateOneLinkAndTheOthersGet409() throws Exception {
         String key = "concurrent-" + UUID.randomUUID();
         String invoice = newInvoiceId();
         var options = RequestOptions.builder().setIdempotencyKey(key).build();
         stripe.setLatency(Duration.ofMillis(20));
 
-        List<Future<String>> ids = new ArrayList<>();
-        try (var threads = Executors.newFixedThreadPool(16)) {
+        List<Future<String>> outcomes = new ArrayList<>();
+        try (var hold = stripe.holdExecutions(); var threads = Executors.newFixedThreadPool(16)) {
             for (int i = 0; i < 16; i++) {
-                ids.add(threads.submit(() -> client.v1().paymentLinks()
-                        .create(invoiceLink(invoice, "jpy", 1_000, "X"), options).getId()));
+                outcomes.add(threads.submit(() -> {
+                    try {
+                        return client.v1().paymentLinks().create(invoiceLink(invoice, "jpy", 1_000, "X"), options)
+                                .getId();
+                    } catch (ApiException e) {
+                        // Stripe does not queue a request behind one still executing with its key
+                        return e.getStatusCode() + " " + e.getCode();
+                    }
+                }));
             }
+            org.awaitility.Awaitility.await().until(() -> outcomes.stream().filter(Future::isDone).count() == 15);
+            assertThat(hold.executing()).isEqualTo(1);
         }
 
         var distinct = new HashSet<String>();
-        for (var id : ids) {
-            distinct.add(id.get());
+        for (var outcome : outcomes) {
+            distinct.add(outcome.get());
         }
-        assertThat(distinct).hasSize(1);
-        assertThat(stripe.createCalls(key)).isEqualTo(16);
+        assertThat(distinct).hasSize(2).contains("409 idempotency_key_in_use");
+        var linkId = distinct.stream().filter(id -> id.startsWith("plink_")).findFirst().orElseThrow();
+        PaymentLink retried = client.v1().paymentLinks().create(invoiceLink(invoice, "jpy", 1_000, "X"), options);
+        assertThat(retried.getId()).isEqualTo(linkId);
+        assertThat(stripe.createCalls(key)).isEqualTo(17);
         assertThat(stripe.linksForInvoice(invoice)).hasSize(1);
+    }
+
+    @Test
+    void aSaved500IsNotRetriedByStripeJavaAndIsReplayedToTheSameKey() throws StripeException {
+        String key = "saved-500-" + UUID.randomUUID();
+        String invoice = newInvoiceId();
+        var options = RequestOptions.builder().setIdempotencyKey(key).build();
+        var retrying = StripeClient.builder().setApiKey(KEY).setApiBase(stripe.baseUrl()).setMaxNetworkRetries(2)
+                .build();
+        stripe.setFaults(FaultPlan.sequence(Fault.FAIL_500_AFTER_CREATING));
+
+        assertThatThrownBy(() -> retrying.v1().paymentLinks().create(invoiceLink(invoice, "jpy", 100, "X"), options))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(500));
+        // stripe-java's HttpClient.shouldRetry defers to Stripe-Should-Retry: false
+        assertThat(stripe.createCalls(key)).isEqualTo(1);
+        assertThatThrownBy(() -> retrying.v1().paymentLinks().create(invoiceLink(invoice, "jpy", 100, "X"), options))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getStatusCode()).isEqualTo(500));
+        assertThat(stripe.createCalls(key)).isEqualTo(2);
+        // the link was made before the 500: only listing the links shows it
+        var listed = client.v1().paymentLinks().list(com.stripe.param.PaymentLinkListParams.builder().setLimit(100L)
+                .build()).getData();
+        assertThat(listed).anySatisfy(link -> assertThat(link.getMetadata())
+                .containsEntry("merchant_billing_invoice", invoice));
+        assertThat(stripe.linksForInvoice(invoice)).hasSize(1);
+    }
+
+    @Test
+    void aLinkIsDeactivatedNotDeleted() throws StripeException {
+        PaymentLink link = client.v1().paymentLinks().create(invoiceLink(newInvoiceId(), "jpy", 100, "X"));
+
+        PaymentLink updated = client.v1().paymentLinks().update(link.getId(),
+                com.stripe.param.PaymentLinkUpdateParams.builder().setActive(false).build());
+
+        assertThat(updated.getActive()).isFalse();
+        assertThat(client.v1().paymentLinks().retrieve(link.getId()).getActive()).isFalse();
+        assertThat(stripe.pay(link.getId(), "4242424242424242").outcome()).isEqualTo(Outcome.LINK_INACTIVE);
     }
 
     @Test

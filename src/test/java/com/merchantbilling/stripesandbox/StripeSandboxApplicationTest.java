@@ -91,7 +91,7 @@ class StripeSandboxApplicationTest {
                 StripeClientAgainstSandboxTest.invoiceLink(invoice, "jpy", 15_000, "Invoice ST-2024-0042"));
         assertThat(link.getUrl()).isEqualTo("http://localhost:" + PORT + "/stripe-sandbox/checkout/" + link.getId());
         assertThat(stripeClient().v1().paymentLinks().retrieve(link.getId()).getMetadata())
-                .containsEntry("invoice_id", invoice);
+                .containsEntry("merchant_billing_invoice", invoice);
         // kept in PostgreSQL, so the developer run's links survive a restart
         assertThat(jdbc.sql("select count(*) from stripe_sandbox_payment_links where id = :id")
                 .param("id", link.getId()).query(Long.class).single()).isEqualTo(1L);
@@ -129,7 +129,7 @@ class StripeSandboxApplicationTest {
         Event event = Webhook.constructEvent(delivery.payload(), delivery.signature(),
                 environment.getRequiredProperty("stripe.webhook-secret"));
         assertThat(event.getDataObjectDeserializer().getObject()).get().isInstanceOfSatisfying(Session.class,
-                session -> assertThat(session.getMetadata()).containsEntry("invoice_id", invoice));
+                session -> assertThat(session.getMetadata()).containsEntry("merchant_billing_invoice", invoice));
     }
 
     @Test

@@ -25,10 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.stripesandbox.CheckoutResult;
 import com.merchantbilling.stripesandbox.InMemorySandboxStore;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxResponse;
+import com.merchantbilling.stripesandbox.SandboxServerFailure;
 import com.merchantbilling.stripesandbox.SandboxStripe;
 import com.merchantbilling.stripesandbox.SandboxWebhooks;
 import com.merchantbilling.stripesandbox.WebhookDelivery;
@@ -55,16 +57,30 @@ public final class FakeStripeServer implements AutoCloseable {
     public enum Fault {
         /** Handle it normally. */
         PASS,
-        /** Do nothing and answer 500 api_error. */
+        /**
+         * A 500 api_error after the request began executing, before anything was created. As on Stripe, the 500 is
+         * saved under the request's idempotency key: every retry with that key gets it replayed
+         * ({@code Idempotent-Replayed: true}, {@code Stripe-Should-Retry: false}) for 24 hours.
+         */
         FAIL_500,
+        /**
+         * The link is created, then the request fails with a 500 that is saved under the key: the link exists at
+         * Stripe, but the caller (and every retry with the key) only hears the 500.
+         */
+        FAIL_500_AFTER_CREATING,
         /** Do nothing and answer 429 rate_limit_error. */
         RATE_LIMITED_429,
         /** Like {@link #RATE_LIMITED_429}, with {@code Stripe-Should-Retry: true}. */
         RATE_LIMITED_429_SHOULD_RETRY,
         /** Handle it, then answer only after {@link #setSlowResponseDelay} (meant to exceed a client timeout). */
         SLOW,
-        /** Handle it (a create does create), then close the connection without an answer. */
-        DROP_AFTER_PROCESSING
+        /**
+         * Handle it (a create does create and its answer is saved under the key), then close the connection
+         * without an answer: "link created, answer lost"; a retry with the key gets the link replayed.
+         */
+        DROP_AFTER_PROCESSING,
+        /** Close the connection before the request reached Stripe's endpoint: nothing executed, nothing saved. */
+        DROP_BEFORE_PROCESSING
     }
 
     /** Decides per API request; called once per request, possibly from several threads. */
@@ -250,8 +266,47 @@ public final class FakeStripeServer implements AutoCloseable {
 
     public List<SandboxPaymentLink> linksForInvoice(String invoiceId) {
         return store.paymentLinks().stream()
-                .filter(link -> invoiceId.equals(link.metadata().get("invoice_id")))
+                .filter(link -> invoiceId.equals(link.metadata().get(PaymentLinkMetadata.INVOICE)))
                 .toList();
+    }
+
+    /** The invoice's links that can still be paid: there must never be more than one. */
+    public List<SandboxPaymentLink> activeLinksForInvoice(String invoiceId) {
+        return linksForInvoice(invoiceId).stream().filter(SandboxPaymentLink::active).toList();
+    }
+
+    /**
+     * Holds every keyed request inside its execution (after Stripe took its idempotency key) until the returned
+     * handle is closed, so that a concurrent request with the same key meets one "still executing".
+     */
+    public Hold holdExecutions() {
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var entered = new AtomicInteger();
+        sandbox.whileExecuting(() -> {
+            entered.incrementAndGet();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return new Hold(entered, () -> {
+            sandbox.whileExecuting(null);
+            release.countDown();
+        });
+    }
+
+    /** See {@link #holdExecutions()}. */
+    public record Hold(AtomicInteger entered, Runnable release) implements AutoCloseable {
+
+        public int executing() {
+            return entered.get();
+        }
+
+        @Override
+        public void close() {
+            release.run();
+        }
     }
 
     public long rateLimitedResponses() {
@@ -301,11 +356,14 @@ public final class FakeStripeServer implements AutoCloseable {
     private void process(HttpExchange exchange, RecordedRequest request, Fault fault) {
         try {
             switch (fault) {
-                case FAIL_500 -> {
+                case FAIL_500, FAIL_500_AFTER_CREATING -> {
                     serverErrors.incrementAndGet();
-                    respond(exchange, error(500, "api_error", "An unexpected error occurred (fake Stripe fault)."),
+                    respond(exchange, sandbox.handle(request.method(), request.path(), request.headers(),
+                            request.rawQuery(), request.body(), fault == Fault.FAIL_500
+                                    ? SandboxServerFailure.BEFORE_CREATING : SandboxServerFailure.AFTER_CREATING),
                             Map.of());
                 }
+                case DROP_BEFORE_PROCESSING -> exchange.close();
                 case RATE_LIMITED_429, RATE_LIMITED_429_SHOULD_RETRY -> {
                     rateLimited.incrementAndGet();
                     respond(exchange, error(429, "rate_limit_error", "Too many requests hit the API too quickly."),
@@ -322,7 +380,13 @@ public final class FakeStripeServer implements AutoCloseable {
                     delays.schedule(() -> executor.execute(() -> respondQuietly(exchange, response, Map.of())),
                             slowResponseDelay.toNanos(), TimeUnit.NANOSECONDS);
                 }
-                case PASS -> respond(exchange, handle(request), Map.of());
+                case PASS -> {
+                    var response = handle(request);
+                    if (response.status() >= 500) {
+                        serverErrors.incrementAndGet();
+                    }
+                    respond(exchange, response, Map.of());
+                }
             }
         } catch (IOException | RuntimeException e) {
             exchange.close();

@@ -18,9 +18,11 @@ import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkCreated;
+import com.merchantbilling.invoicing.OrphanPaymentLinkDeactivated;
 import com.merchantbilling.invoicing.PaymentLinkFailed;
 import com.merchantbilling.invoicing.PaymentActivity;
 import com.merchantbilling.invoicing.PaymentActivityRecorded;
+import com.merchantbilling.invoicing.PaymentLinkRecording;
 import com.merchantbilling.invoicing.PaymentOutcome;
 import com.merchantbilling.organizations.OrganizationId;
 
@@ -105,19 +107,23 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
     }
 
     /**
-     * Records the link Stripe made. A link is set once: the same link again is a no-op (a redelivered
-     * event), another link is refused. A link that arrives after a recorded failure still wins, so that
-     * no link Stripe made is ever lost.
+     * Records the link Stripe made for a request attempt. A link is set once: the same link again is a no-op (a
+     * redelivered answer), another link is not taken (an orphan, for the caller to deactivate). A link that
+     * arrives after a recorded failure, or from an earlier attempt while the invoice has no link yet, still
+     * wins: no link Stripe made is ever lost, and whichever link is recorded first makes every other one an
+     * orphan, so an invoice never has two payable links.
      */
-    void recordPaymentLink(String linkId, String linkUrl, Instant now) {
+    PaymentLinkRecording recordPaymentLink(int attempt, String linkId, String linkUrl, Instant now) {
         Assert.hasText(linkId, "A payment link has an id");
         Assert.hasText(linkUrl, "A payment link has a URL");
         if (paymentLinkId != null) {
-            if (!paymentLinkId.equals(linkId)) {
-                throw new IllegalStateException("Invoice " + invoiceNumber + " already has payment link "
-                        + paymentLinkId + "; refusing " + linkId);
-            }
-            return;
+            return paymentLinkId.equals(linkId) ? PaymentLinkRecording.ALREADY_RECORDED
+                    : PaymentLinkRecording.ANOTHER_LINK_RECORDED;
+        }
+        if (attempt < 1 || attempt > paymentLinkAttempt) {
+            // an attempt never requested cannot have made a link for this invoice
+            throw new IllegalArgumentException("Invoice " + invoiceNumber + " has no link request attempt " + attempt
+                    + " (current " + paymentLinkAttempt + ")");
         }
         if (onlinePaymentStatus == OnlinePaymentStatus.PAID) {
             // the payment overtook the link (see recordPayment): keep the link for reference, stay Paid
@@ -125,7 +131,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
             paymentLinkUrl = linkUrl;
             paymentLinkCreatedAt = now;
             paymentLinkFailure = null;
-            return;
+            return PaymentLinkRecording.RECORDED;
         }
         if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED
                 && onlinePaymentStatus != OnlinePaymentStatus.LINK_FAILED) {
@@ -138,17 +144,45 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
         paymentLinkFailure = null;
         onlinePaymentStatus = OnlinePaymentStatus.PENDING_PAYMENT;
         registerEvent(new PaymentLinkCreated(new InvoiceId(id), new OrganizationId(organizationId), linkId, linkUrl));
+        return PaymentLinkRecording.RECORDED;
     }
 
-    /** Keeps Stripe's reason; only a pending request can fail, a recorded link stays. */
-    boolean recordPaymentLinkFailure(String reason) {
-        if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED) {
-            return false;
+    /**
+     * Keeps Stripe's reason; only the current attempt of a pending request can fail: a late answer of an earlier
+     * attempt must not fail the attempt that replaced it, and a recorded link stays.
+     */
+    PaymentLinkRecording recordPaymentLinkFailure(int attempt, String reason) {
+        if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED || attempt != paymentLinkAttempt) {
+            return PaymentLinkRecording.STALE;
         }
         onlinePaymentStatus = OnlinePaymentStatus.LINK_FAILED;
         paymentLinkFailure = abbreviate(reason == null || reason.isBlank() ? "Unknown error" : reason, 1000);
         registerEvent(new PaymentLinkFailed(new InvoiceId(id), new OrganizationId(organizationId), paymentLinkFailure));
-        return true;
+        return PaymentLinkRecording.RECORDED;
+    }
+
+    /**
+     * The next attempt (and so the next idempotency key) after Stripe's answer to {@code attempt} stayed
+     * unknown and no link of it was found; only while that attempt is still the current, pending one.
+     */
+    java.util.OptionalInt nextPaymentLinkAttempt(int attempt) {
+        if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED || paymentLinkId != null
+                || attempt != paymentLinkAttempt) {
+            return java.util.OptionalInt.empty();
+        }
+        paymentLinkAttempt = attempt + 1;
+        return java.util.OptionalInt.of(paymentLinkAttempt);
+    }
+
+    /** Audits a deactivated orphan; the invoice's own link is never one. */
+    void recordOrphanPaymentLinkDeactivated(int attempt, String linkId) {
+        Assert.hasText(linkId, "A payment link has an id");
+        if (linkId.equals(paymentLinkId)) {
+            throw new IllegalArgumentException("Payment link " + linkId + " is invoice " + invoiceNumber
+                    + "'s own link, not an orphan");
+        }
+        registerEvent(new OrphanPaymentLinkDeactivated(new InvoiceId(id), new OrganizationId(organizationId), linkId,
+                attempt));
     }
 
     /**
@@ -283,6 +317,10 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
 
     String paymentLinkId() {
         return paymentLinkId;
+    }
+
+    int paymentLinkAttempt() {
+        return paymentLinkAttempt;
     }
 
     int paymentCount() {

@@ -16,6 +16,7 @@ import com.merchantbilling.invoicing.AuditAction;
 import com.merchantbilling.invoicing.AuditEntry;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoicePaid;
+import com.merchantbilling.invoicing.OrphanPaymentLinkDeactivated;
 import com.merchantbilling.invoicing.PaymentLinkCreated;
 import com.merchantbilling.invoicing.PaymentLinkFailed;
 import com.merchantbilling.invoicing.PaymentLinkRequested;
@@ -58,6 +59,13 @@ class InvoiceAuditTrail {
     void on(PaymentLinkFailed failed) {
         insert(failed.organizationId(), failed.invoiceId(), AuditAction.LINK_FAILED, STRIPE, clock.instant(), null,
                 null, null, failed.reason());
+    }
+
+    @EventListener
+    void on(OrphanPaymentLinkDeactivated orphan) {
+        insert(orphan.organizationId(), orphan.invoiceId(), AuditAction.ORPHAN_LINK_DEACTIVATED, STRIPE,
+                clock.instant(), orphan.paymentLinkId(), null, null, "Attempt " + orphan.attempt()
+                        + ": created at Stripe while another link was recorded; never shown, deactivated");
     }
 
     @EventListener

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import com.merchantbilling.invoicing.ChargeReport;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.PaymentLinkRecording;
 import com.merchantbilling.invoicing.PaymentOutcome;
 import com.merchantbilling.invoicing.ReceivedPayment;
 
@@ -39,18 +41,48 @@ class OnlinePaymentService implements OnlinePayments {
     }
 
     @Override
-    public void recordPaymentLink(InvoiceId invoice, String paymentLinkId, String paymentLinkUrl) {
+    public PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
+            String paymentLinkUrl) {
         var found = lockAndLoad(invoice);
-        found.recordPaymentLink(paymentLinkId, paymentLinkUrl, clock.instant());
-        invoices.save(found);
+        var recording = found.recordPaymentLink(attempt, paymentLinkId, paymentLinkUrl, clock.instant());
+        if (recording == PaymentLinkRecording.RECORDED) {
+            invoices.save(found);
+        }
+        return recording;
     }
 
     @Override
-    public void recordPaymentLinkFailure(InvoiceId invoice, String reason) {
+    public PaymentLinkRecording recordPaymentLinkFailure(InvoiceId invoice, int attempt, String reason) {
         var found = lockAndLoad(invoice);
-        if (found.recordPaymentLinkFailure(reason)) {
+        var recording = found.recordPaymentLinkFailure(attempt, reason);
+        if (recording == PaymentLinkRecording.RECORDED) {
             invoices.save(found);
         }
+        return recording;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public OptionalInt paymentLinkAttempt(InvoiceId invoice) {
+        return invoices.findById(invoice.value()).map(found -> OptionalInt.of(found.paymentLinkAttempt()))
+                .orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public OptionalInt nextPaymentLinkAttempt(InvoiceId invoice, int attempt) {
+        var found = lockAndLoad(invoice);
+        var next = found.nextPaymentLinkAttempt(attempt);
+        if (next.isPresent()) {
+            invoices.save(found);
+        }
+        return next;
+    }
+
+    @Override
+    public void recordOrphanPaymentLinkDeactivated(InvoiceId invoice, int attempt, String paymentLinkId) {
+        var found = lockAndLoad(invoice);
+        found.recordOrphanPaymentLinkDeactivated(attempt, paymentLinkId);
+        invoices.save(found);
     }
 
     @Override

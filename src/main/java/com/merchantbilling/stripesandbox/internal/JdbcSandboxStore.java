@@ -54,22 +54,7 @@ class JdbcSandboxStore implements SandboxStore {
                     .param("others", Json.write(link.otherParameters()))
                     .update();
             if (record != null) {
-                // an expired key may be used again: the new first response replaces the old one
-                jdbc.sql("""
-                                insert into stripe_sandbox_idempotency_keys
-                                    (scope, idempotency_key, fingerprint, status, body, request_id, created)
-                                values (:scope, :key, :fingerprint, :status, :body, :requestId, :created)
-                                on conflict (scope, idempotency_key) do update set fingerprint = excluded.fingerprint,
-                                    status = excluded.status, body = excluded.body, request_id = excluded.request_id,
-                                    created = excluded.created""")
-                        .param("scope", record.scope())
-                        .param("key", record.key())
-                        .param("fingerprint", record.fingerprint())
-                        .param("status", record.status())
-                        .param("body", record.body())
-                        .param("requestId", record.requestId())
-                        .param("created", record.created())
-                        .update();
+                upsert(record);
             }
         });
     }
@@ -85,7 +70,7 @@ class JdbcSandboxStore implements SandboxStore {
     @Override
     public List<SandboxPaymentLink> paymentLinks(int limit) {
         return jdbc.sql("select " + LINK_COLUMNS
-                + " from stripe_sandbox_payment_links order by created desc, id limit :limit")
+                + " from stripe_sandbox_payment_links order by created desc, seq desc limit :limit")
                 .param("limit", limit)
                 .query(JdbcSandboxStore::link)
                 .list();
@@ -102,6 +87,39 @@ class JdbcSandboxStore implements SandboxStore {
                         rows.getString("idempotency_key"), rows.getString("fingerprint"), rows.getInt("status"),
                         rows.getString("body"), rows.getString("request_id"), rows.getLong("created")))
                 .optional();
+    }
+
+    @Override
+    public void saveIdempotencyRecord(SandboxIdempotencyRecord record) {
+        transaction.executeWithoutResult(status -> upsert(record));
+    }
+
+    /** An expired key may be used again: the new first response replaces the old one. */
+    private void upsert(SandboxIdempotencyRecord record) {
+        jdbc.sql("""
+                        insert into stripe_sandbox_idempotency_keys
+                            (scope, idempotency_key, fingerprint, status, body, request_id, created)
+                        values (:scope, :key, :fingerprint, :status, :body, :requestId, :created)
+                        on conflict (scope, idempotency_key) do update set fingerprint = excluded.fingerprint,
+                            status = excluded.status, body = excluded.body, request_id = excluded.request_id,
+                            created = excluded.created""")
+                .param("scope", record.scope())
+                .param("key", record.key())
+                .param("fingerprint", record.fingerprint())
+                .param("status", record.status())
+                .param("body", record.body())
+                .param("requestId", record.requestId())
+                .param("created", record.created())
+                .update();
+    }
+
+    @Override
+    public Optional<SandboxPaymentLink> updatePaymentLinkActive(String id, boolean active) {
+        int updated = jdbc.sql("update stripe_sandbox_payment_links set active = :active where id = :id")
+                .param("active", active)
+                .param("id", id)
+                .update();
+        return updated == 0 ? Optional.empty() : findPaymentLink(id);
     }
 
     @Override

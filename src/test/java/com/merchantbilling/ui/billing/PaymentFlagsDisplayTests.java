@@ -67,8 +67,8 @@ class PaymentFlagsDisplayTests extends SpringBrowserlessTest {
         underpaid = ids.get(1);
         var run = UUID.randomUUID().toString().substring(0, 8);
         linkRequests.request(organization, ids, "flags-test");
-        onlinePayments.recordPaymentLink(refundedAndDisputed, "plink_f1_" + run, "https://buy.stripe.com/f1_" + run);
-        onlinePayments.recordPaymentLink(underpaid, "plink_f2_" + run, "https://buy.stripe.com/f2_" + run);
+        onlinePayments.recordPaymentLink(refundedAndDisputed, 1, "plink_f1_" + run, "https://buy.stripe.com/f1_" + run);
+        onlinePayments.recordPaymentLink(underpaid, 1, "plink_f2_" + run, "https://buy.stripe.com/f2_" + run);
         onlinePayments.recordPayment(refundedAndDisputed, new ReceivedPayment("cs_f1_" + run,
                 Optional.of("plink_f1_" + run), Money.of(1000, "JPY"), Instant.now(), Optional.empty(),
                 Optional.of("pi_f1_" + run)));

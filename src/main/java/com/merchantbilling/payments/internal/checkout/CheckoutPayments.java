@@ -11,6 +11,7 @@ import com.merchantbilling.invoicing.BillingInvoiceReference;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.PaymentLinkRecording;
 import com.merchantbilling.invoicing.ReceivedPayment;
 import com.merchantbilling.organizations.Organization;
 import com.merchantbilling.organizations.Organizations;
@@ -132,7 +133,15 @@ public class CheckoutPayments {
         }
         log.info("Checkout Session {} overtook the recording of payment link {} for invoice {}: recording it now",
                 checkout.sessionId(), linkId, invoice.get().id());
-        onlinePayments.recordPaymentLink(invoice.get().id(), linkId, link.get().getUrl());
+        // under the invoice's row lock (this transaction): if another attempt's link was recorded meanwhile, the
+        // buyer paid through an orphan; the money is real but not this invoice's link, so it is left for review
+        var recording = onlinePayments.recordPaymentLink(invoice.get().id(), ours.get().attempt(), linkId,
+                link.get().getUrl());
+        if (recording != PaymentLinkRecording.RECORDED && recording != PaymentLinkRecording.ALREADY_RECORDED) {
+            log.error("Checkout Session {} paid through payment link {}, which invoice {} did not take ({}): "
+                    + "review the payment in Stripe", checkout.sessionId(), linkId, invoice.get().id(), recording);
+            return Optional.empty();
+        }
         return onlinePayments.find(invoice.get().id());
     }
 

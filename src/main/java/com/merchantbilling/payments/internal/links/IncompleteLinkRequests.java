@@ -9,8 +9,10 @@ import org.springframework.stereotype.Component;
 import com.merchantbilling.invoicing.PaymentLinkRequested;
 
 /**
- * Link requests whose Stripe call kept failing transiently are tried again, with the same idempotency
- * key, instead of waiting for the next restart.
+ * Link requests whose handling was cut short (a crash, a shutdown in the middle of a backoff) are taken up
+ * again instead of waiting for the next restart. Expected Stripe failures never leave a publication incomplete
+ * (see {@link PaymentLinkCreation}); a resubmitted request continues with the invoice's persisted attempt and
+ * so its idempotency key.
  */
 @Component
 class IncompleteLinkRequests {

@@ -8,9 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.ApiException;
 import com.stripe.exception.AuthenticationException;
-import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.PermissionException;
 import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
@@ -24,7 +22,13 @@ import io.github.resilience4j.retry.RetryConfig;
 /**
  * Every Stripe call of the app goes through here: one app-wide rate limit (Stripe counts per account
  * and second), and retries with exponential backoff and jitter for what stripe-java does not retry
- * itself (a plain 429) or has given up on (connection errors, 5xx). Permanent errors are not retried.
+ * itself (a plain 429) or has given up on. Permanent errors are not retried.
+ * <p>
+ * A call with an idempotency key ({@link #callWithKey}) is retried only where Stripe executed and saved
+ * nothing: a 429, and a 409 (another request with the key is still executing). Stripe saves the first answer
+ * for a key once the endpoint began executing, 500s included, and replays it for 24 hours (Stripe API
+ * reference, "Idempotent requests"), so retrying a 500 or a lost answer with the same key only ever replays it;
+ * whether the object exists is for the caller to find out (see the link creation's resolution).
  */
 @Component
 public class StripeCallPolicy {
@@ -33,6 +37,7 @@ public class StripeCallPolicy {
 
     private final RateLimiter rateLimiter;
     private final Retry retry;
+    private final Retry keyedRetry;
     private final java.util.function.Function<String, io.micrometer.core.instrument.Timer> callTimer;
 
     /** With the app's meters: each Stripe HTTP attempt's latency (stripe.calls) and the retries (stripe.call.retries). */
@@ -48,22 +53,43 @@ public class StripeCallPolicy {
                 .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / properties.rateLimitPerSecond()))
                 .timeoutDuration(Duration.ofMinutes(10))
                 .build());
-        this.retry = Retry.of("stripe", RetryConfig.custom()
+        this.retry = retry("stripe", properties, StripeCallPolicy::isTransient);
+        this.keyedRetry = retry("stripe-keyed", properties, StripeCallPolicy::isRetryableWithSameKey);
+        callTimer.apply("success");
+        callTimer.apply("failure");
+        for (var each : new Retry[] { retry, keyedRetry }) {
+            each.getEventPublisher().onRetry(event -> retryCounter.increment());
+            // DEBUG: the caller logs the outcome once; a line per retry would repeat it
+            each.getEventPublisher().onRetry(event -> log.debug("Stripe call retry {} after {}",
+                    event.getNumberOfRetryAttempts(), describe(event.getLastThrowable())));
+        }
+    }
+
+    private static Retry retry(String name, StripeProperties properties,
+            java.util.function.Predicate<Throwable> retryable) {
+        return Retry.of(name, RetryConfig.custom()
                 .maxAttempts(properties.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.retryBackoff(), 2.0, 0.5,
                         Duration.ofSeconds(30)))
-                .retryOnException(StripeCallPolicy::isTransient)
+                .retryOnException(retryable)
                 .failAfterMaxAttempts(false)
                 .build());
-        callTimer.apply("success");
-        callTimer.apply("failure");
-        retry.getEventPublisher().onRetry(event -> retryCounter.increment());
-        retry.getEventPublisher().onRetry(event -> log.info("Stripe call retry {} after {}",
-                event.getNumberOfRetryAttempts(), describe(event.getLastThrowable())));
     }
 
-    /** Runs a Stripe call under the rate limit, retrying transient failures. */
+    /** Runs a Stripe call without an idempotency key (a read) under the rate limit, retrying transient failures. */
     public <T> T call(StripeCall<T> call) throws StripeException {
+        return call(call, retry);
+    }
+
+    /**
+     * Runs a Stripe call with an idempotency key under the rate limit, retrying only what Stripe did not execute
+     * (429, 409); a 5xx, a timeout or a dropped connection is the caller's to resolve.
+     */
+    public <T> T callWithKey(StripeCall<T> call) throws StripeException {
+        return call(call, keyedRetry);
+    }
+
+    private <T> T call(StripeCall<T> call, Retry retry) throws StripeException {
         Supplier<T> limited = RateLimiter.decorateSupplier(rateLimiter, () -> {
             long start = System.nanoTime();
             String outcome = "failure";
@@ -85,23 +111,71 @@ public class StripeCallPolicy {
     }
 
     public long retries() {
-        return retry.getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()
-                + retry.getMetrics().getNumberOfFailedCallsWithRetryAttempt();
+        long total = 0;
+        for (var each : new Retry[] { retry, keyedRetry }) {
+            total += each.getMetrics().getNumberOfSuccessfulCallsWithRetryAttempt()
+                    + each.getMetrics().getNumberOfFailedCallsWithRetryAttempt();
+        }
+        return total;
     }
 
-    /** Worth another try with the same idempotency key: Stripe may or may not have done the work. */
+    /**
+     * Worth another try of a call without an idempotency key: a 429 or 409, a connection failure, or a 5xx
+     * Stripe did not mark {@code Stripe-Should-Retry: false} (stripe-java's {@code HttpClient.shouldRetry}
+     * defers to that header too).
+     */
     public static boolean isTransient(Throwable failure) {
-        Throwable cause = failure instanceof WrappedStripeException wrapped ? wrapped.stripe : failure;
-        if (cause instanceof RateLimitException || cause instanceof ApiConnectionException
-                || cause instanceof ApiException) {
+        Throwable cause = unwrap(failure);
+        if (isRetryableWithSameKey(cause) || cause instanceof ApiConnectionException) {
             return true;
         }
-        if (cause instanceof IdempotencyException idempotency) {
-            // 409: the same key is still being processed; 400: the key was used with other parameters
-            return idempotency.getStatusCode() != null && idempotency.getStatusCode() == 409;
+        return cause instanceof StripeException stripe && status(stripe) >= 500 && !stripeAdvisesAgainstRetry(stripe);
+    }
+
+    /**
+     * Worth another try with the same idempotency key because Stripe executed and saved nothing: a 429 (the
+     * request was refused before it ran) or a 409 (another request with the key is still executing; Stripe
+     * saves nothing for it), or a refused connection. stripe-java maps the 409 to an ApiException, a 400 idempotency_error (same key,
+     * other parameters) to an IdempotencyException, which is permanent.
+     */
+    public static boolean isRetryableWithSameKey(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof RateLimitException || neverConnected(cause)
+                || cause instanceof StripeException stripe && status(stripe) == 409;
+    }
+
+    /** The connection was refused: the request never reached Stripe (stripe-java retries this itself too). */
+    private static boolean neverConnected(Throwable cause) {
+        return cause instanceof ApiConnectionException && cause.getCause() instanceof java.net.ConnectException;
+    }
+
+    /**
+     * Stripe may or may not have done the work: a 5xx (saved under the key if execution began, so replayed to
+     * every retry with that key) or an answer that never arrived (timeout, dropped connection).
+     */
+    public static boolean isUncertain(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof ApiConnectionException && !neverConnected(cause)
+                || cause instanceof StripeException stripe && status(stripe) >= 500;
+    }
+
+    /** Stripe answered {@code Stripe-Should-Retry: false}: a retry with the same key would be a no-op. */
+    static boolean stripeAdvisesAgainstRetry(StripeException stripe) {
+        var error = stripe.getStripeError();
+        var response = error == null ? null : error.getLastResponse();
+        if (response == null || response.headers() == null) {
+            return false;
         }
-        return cause instanceof StripeException stripe && stripe.getStatusCode() != null
-                && stripe.getStatusCode() >= 500;
+        return "false".equals(response.headers().firstValue("Stripe-Should-Retry").orElse(null))
+                || "true".equals(response.headers().firstValue("Idempotent-Replayed").orElse(null));
+    }
+
+    private static int status(StripeException stripe) {
+        return stripe.getStatusCode() == null ? 0 : stripe.getStatusCode();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof WrappedStripeException wrapped ? wrapped.stripe : failure;
     }
 
     /** A reason a merchant can act on, without any secret. */

@@ -20,8 +20,11 @@ import jakarta.validation.constraints.Positive;
  *
  * @param apiBase            Stripe's API base; blank for api.stripe.com
  * @param rateLimitPerSecond Stripe calls per second across the app (test mode allows 25, live mode 100)
- * @param maxNetworkRetries  stripe-java's own retries: timeouts, 409, 5xx, Stripe-Should-Retry
- * @param maxAttempts        attempts per link including Resilience4j's retries after stripe-java gives up
+ * @param maxNetworkRetries  stripe-java's own retries (HttpClient.shouldRetry): connect errors and timeouts, 409,
+ *                           5xx, all unless Stripe answers Stripe-Should-Retry: false (as it does for a 500
+ *                           saved under an idempotency key)
+ * @param maxAttempts        attempts per call including Resilience4j's retries after stripe-java gives up; a call
+ *                           with an idempotency key retries only a 429 or 409 (see StripeCallPolicy)
  */
 @Validated
 @ConfigurationProperties("stripe")

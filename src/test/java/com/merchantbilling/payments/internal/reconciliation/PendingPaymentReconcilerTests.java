@@ -85,7 +85,7 @@ class PendingPaymentReconcilerTests {
     private String link(OrganizationId organization, InvoiceId invoice) {
         linkRequests.request(organization, List.of(invoice), "reconciler-test");
         var link = "plink_batch_" + UUID.randomUUID().toString().replace("-", "");
-        onlinePayments.recordPaymentLink(invoice, link, "https://buy.stripe.com/" + link);
+        onlinePayments.recordPaymentLink(invoice, 1, link, "https://buy.stripe.com/" + link);
         return link;
     }
 
