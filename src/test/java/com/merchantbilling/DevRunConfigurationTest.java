@@ -27,8 +27,10 @@ class DevRunConfigurationTest {
     private static ConfigurableApplicationContext resolve(String... profiles) {
         return new SpringApplicationBuilder(NothingElse.class).web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF).logStartupInfo(false).profiles(profiles)
-                // a URL keeps EmbeddedPostgresEnvironment from starting the dev database; nothing connects
-                .run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/unused");
+                // a URL keeps EmbeddedPostgresEnvironment from starting the dev database; nothing connects. Without
+                // the dev profile's sandbox, the start-up check for Stripe wants a key; nothing calls Stripe
+                .run("--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/unused",
+                        profiles.length == 0 ? "--stripe.secret-key=sk_test_unused" : "--stripe.sandbox.enabled=true");
     }
 
     @Test
