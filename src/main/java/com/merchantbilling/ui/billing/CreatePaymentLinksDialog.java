@@ -111,7 +111,7 @@ class CreatePaymentLinksDialog extends Dialog {
     }
 
     private static String count(long number) {
-        return BillingInvoicesTab.count(number);
+        return Notices.count(number);
     }
 
     private Grid<BillingInvoice> invoiceList(String id, List<BillingInvoice> rows,

@@ -47,14 +47,11 @@ public class InvoiceActions {
     private Anchor exportLink(BillingInvoicesTab tab, OrganizationId organization) {
         DownloadHandler download = event -> {
             // the grid's filter and sort at the moment of the click, read under the session lock
-            var state = new Object[2];
-            event.getUI().accessSynchronously(() -> {
-                state[0] = tab.filterText();
-                state[1] = tab.currentSort();
-            });
+            var query = new java.util.concurrent.atomic.AtomicReference<InvoiceListQuery>();
+            event.getUI().accessSynchronously(() -> query.set(tab.currentQuery()));
             event.setFileName("invoices-" + LocalDate.now() + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
-            exports.export(organization, (String) state[0], (InvoiceSort) state[1], event.getOutputStream());
+            exports.export(organization, query.get().filter(), query.get().sort(), event.getOutputStream());
         };
         var link = new Anchor(download, "");
         link.setId("export-invoices");
@@ -83,19 +80,6 @@ public class InvoiceActions {
         importInvoices.addClickListener(click -> new ImportInvoicesDialog(organization, imports,
                 () -> tab.showPage(0)).open());
         tab.addToolbarActions(newInvoice, importInvoices, exportLink(tab, organization));
-        // a button, not a row click: clicks on the selection checkboxes must keep only selecting
-        tab.grid().addColumn(LitRenderer.<BillingInvoice>of("""
-                        <vaadin-button theme="tertiary-inline small icon" class="invoice-details" title="${item.label}"
-                            aria-label="${item.label}" @click="${e => { e.stopPropagation(); open(); }}"
-                            ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""")
-                        .withProperty("label", invoice -> tab.getTranslation("details.button"))
-                        .withFunction("open", invoice -> openDetails(organization, invoice.id())))
-                .setKey("details").setWidth("3.5em").setFlexGrow(0);
-        // first among the data columns: Online Payment stays the last one
-        var columns = new java.util.ArrayList<>(tab.grid().getColumns());
-        var detailsColumn = tab.grid().getColumnByKey("details");
-        columns.remove(detailsColumn);
-        columns.addFirst(detailsColumn);
-        tab.grid().setColumnOrder(columns);
+        tab.addDetailsListener(invoice -> openDetails(organization, invoice.id()));
     }
 }
