@@ -5,18 +5,16 @@ import static com.merchantbilling.ui.billing.Notices.count;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.organizations.MerchantUser;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.PaymentReconciliation;
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,6 +28,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 
 /**
  * The Billing Invoices tab: the organization's invoices, 100 to a page, loaded lazily from the database
@@ -37,14 +36,15 @@ import com.vaadin.flow.shared.Registration;
  * payment links through the Bulk Action menu. Composes the toolbar, the {@link BillingInvoicesGrid} and
  * the {@link InvoicePager}, and keeps the rows current through push.
  */
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 public class BillingInvoicesTab extends VerticalLayout {
 
     private final OrganizationId organization;
-    private final MerchantUser user;
     private final BillingInvoices invoices;
-    private final PaymentLinkRequests linkRequests;
     private final OnlinePaymentUpdates updates;
     private final PaymentCheck paymentCheck;
+    private final PaymentLinkActions linkActions;
     private final InvoicePager pager;
     private final BillingInvoicesGrid grid;
     private final TextField filter = new TextField();
@@ -56,16 +56,17 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final Button removeSelections = new Button();
     private Registration updateRegistration;
 
-    public BillingInvoicesTab(MerchantUser user, boolean addOnActive, BillingInvoices invoices,
-            PaymentLinkRequests linkRequests, OnlinePaymentUpdates updates, PaymentReconciliation reconciliation) {
-        this.paymentCheck = new PaymentCheck(reconciliation);
-        this.user = user;
-        this.organization = user.organizationId();
+    BillingInvoicesTab(CurrentMerchant merchant, BillingInvoices invoices, OnlinePaymentUpdates updates,
+            PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions) {
+        this.organization = merchant.organization();
         this.invoices = invoices;
-        this.linkRequests = linkRequests;
         this.updates = updates;
+        this.paymentCheck = paymentCheck;
+        this.linkActions = linkActions;
         this.pager = new InvoicePager(invoices, organization);
         this.grid = new BillingInvoicesGrid(InvoicePager.PAGE_SIZE, this::checkPayment);
+        actions.connect(this::currentQuery, () -> showPage(0));
+        grid.addDetailsListener(invoice -> actions.openDetails(invoice.id()));
         setSizeFull();
         setPadding(false);
 
@@ -89,8 +90,8 @@ public class BillingInvoicesTab extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(selectionStatus);
-        toolbar.add(addOnActive ? bulkActions() : addOnNotice());
-        add(toolbar, grid, pagerBar());
+        toolbar.add(merchant.addOnActive() ? bulkActions() : addOnNotice());
+        add(actions, toolbar, grid, pagerBar());
         expand(grid);
         updateSelectionStatus();
         showPage(0);
@@ -139,8 +140,7 @@ public class BillingInvoicesTab extends VerticalLayout {
             Notices.warn(getTranslation("invoices.bulkAction.selectFirst"));
             return;
         }
-        new CreatePaymentLinksDialog(organization, user.getUsername(), selection, linkRequests, invoices, updates,
-                this::refreshRows).open();
+        linkActions.open(selection, this::refreshRows);
     }
 
     private void checkPayment(BillingInvoice invoice) {
@@ -182,21 +182,6 @@ public class BillingInvoicesTab extends VerticalLayout {
     /** The list as the grid shows it right now: what a page read and the export both use. */
     InvoiceListQuery currentQuery() {
         return new InvoiceListQuery(filter.getValue(), grid.currentSort());
-    }
-
-    /** Runs when the user opens an invoice's details. */
-    Registration addDetailsListener(Consumer<BillingInvoice> listener) {
-        return grid.addDetailsListener(listener);
-    }
-
-    /**
-     * Adds invoice actions (New Invoice, Import, Export) in a row of their own above the toolbar, so the
-     * filter, selection status and Bulk Action keep their room.
-     */
-    void addToolbarActions(Component... actions) {
-        var row = new HorizontalLayout(actions);
-        row.addClassName("invoice-actions");
-        addComponentAsFirst(row);
     }
 
     @Override

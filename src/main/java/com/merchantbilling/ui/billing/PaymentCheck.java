@@ -9,8 +9,10 @@ import com.merchantbilling.payments.PaymentReconciliation;
 import com.merchantbilling.payments.PaymentReconciliationException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 
 /** "Check payment": asks Stripe off the UI thread (it may take seconds) and reports back through push. */
+@SpringComponent
 class PaymentCheck {
 
     private final PaymentReconciliation reconciliation;
