@@ -12,6 +12,7 @@ import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceImports;
+import com.merchantbilling.invoicing.InvoiceNumberTakenException;
 import com.merchantbilling.invoicing.InvoiceNumbers;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.organizations.OrganizationId;
@@ -70,10 +71,23 @@ class InvoiceActions extends HorizontalLayout {
     }
 
     private void openNewInvoice() {
-        new NewInvoiceDialog(organization, invoices, numbers, issued -> {
+        var dialog = new NewInvoiceDialog(numbers.suggestNext(organization), number -> numbers.isTaken(organization, number));
+        dialog.addSaveListener(save -> {
+            try {
+                invoices.issue(organization, save.invoice());
+            } catch (InvoiceNumberTakenException e) {
+                // someone took the number between validation and saving
+                dialog.showNumberTaken(save.invoice().invoiceNumber());
+                return;
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                dialog.showAmountTooLarge();
+                return;
+            }
+            dialog.close();
             listChanged.run();
             Notices.show(getTranslation("invoice.new.saved"), NotificationVariant.LUMO_SUCCESS);
-        }).open();
+        });
+        dialog.open();
     }
 
     /** A link that downloads the list as the grid shows it: same filter, same sort, every page. */
