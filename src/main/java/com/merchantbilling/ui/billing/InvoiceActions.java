@@ -11,6 +11,7 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.InvoiceImportException;
 import com.merchantbilling.invoicing.InvoiceImports;
 import com.merchantbilling.invoicing.InvoiceNumberTakenException;
 import com.merchantbilling.invoicing.InvoiceNumbers;
@@ -56,8 +57,7 @@ class InvoiceActions extends HorizontalLayout {
         newInvoice.addClickListener(click -> openNewInvoice());
         var importInvoices = new Button(getTranslation("import.button"), VaadinIcon.UPLOAD.create());
         importInvoices.setId("import-invoices");
-        importInvoices.addClickListener(click -> new ImportInvoicesDialog(organization, imports,
-                () -> listChanged.run()).open());
+        importInvoices.addClickListener(click -> openImport());
         add(newInvoice, importInvoices, exportLink());
     }
 
@@ -86,6 +86,22 @@ class InvoiceActions extends HorizontalLayout {
             dialog.close();
             listChanged.run();
             Notices.show(getTranslation("invoice.new.saved"), NotificationVariant.LUMO_SUCCESS);
+        });
+        dialog.open();
+    }
+
+    private void openImport() {
+        var dialog = new ImportInvoicesDialog();
+        dialog.addFileListener(file -> {
+            try {
+                dialog.showPreview(imports.preview(organization, file.csv()));
+            } catch (InvoiceImportException e) {
+                dialog.showFileError(e);
+            }
+        });
+        dialog.addImportListener(confirmed -> {
+            dialog.showImported(imports.importInvoices(organization, confirmed.preview()));
+            listChanged.run();
         });
         dialog.open();
     }

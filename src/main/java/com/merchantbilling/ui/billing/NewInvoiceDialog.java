@@ -1,14 +1,12 @@
 package com.merchantbilling.ui.billing;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.merchantbilling.invoicing.InvoiceCurrencies;
-import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.ui.i18n.UiTranslations;
 import com.vaadin.flow.component.Component;
@@ -22,11 +20,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.binder.Validator;
@@ -47,10 +40,9 @@ class NewInvoiceDialog extends Dialog {
     final DatePicker issueDate = new DatePicker();
     final DatePicker dueDate = new DatePicker();
     final ComboBox<String> currency = new ComboBox<>();
-    final List<InvoiceLineRow> lines = new ArrayList<>();
-    private final VerticalLayout lineRows = new VerticalLayout();
-    private final Span total = new Span();
-    private final Span linesError = new Span();
+    private final InvoiceLines lineItems = new InvoiceLines(this,
+            UiTranslations.formatting(getLocale()), this::selectedCurrency);
+    final List<InvoiceLineRow> lines = lineItems.rows;
     private final Binder<NewInvoiceDraft> binder = new Binder<>();
     private final Binder.Binding<NewInvoiceDraft, LocalDate> dueBinding;
 
@@ -93,10 +85,7 @@ class NewInvoiceDialog extends Dialog {
                 dueBinding.validate();
             }
         });
-        currency.addValueChangeListener(change -> {
-            lines.forEach(InvoiceLineRow::revalidatePrice);
-            updateTotal();
-        });
+        currency.addValueChangeListener(change -> lineItems.revalidate());
 
         var today = LocalDate.now();
         var draft = new NewInvoiceDraft();
@@ -109,18 +98,8 @@ class NewInvoiceDialog extends Dialog {
         var form = new FormLayout(invoiceNumber, buyerName, buyerEmail, currency, issueDate, dueDate);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
 
-        lineRows.setPadding(false);
-        lineRows.setSpacing(false);
-        var addLine = new Button(getTranslation("invoice.line.add"), VaadinIcon.PLUS.create(), click -> addLine());
-        addLine.setId("new-invoice-add-line");
-        addLine.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        linesError.setId("new-invoice-lines-error");
-        linesError.addClassName("field-error");
-        total.setId("new-invoice-total");
-        total.addClassName("invoice-total");
-        var totalRow = new HorizontalLayout(new Span(getTranslation("invoice.field.billingAmount")), total);
-        totalRow.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(form, new H4(getTranslation("invoice.line.title")), lineRows, addLine, linesError, totalRow);
+        add(form, new H4(getTranslation("invoice.line.title")));
+        add(lineItems.components());
         addLine();
 
         var save = new Button(getTranslation("action.save"), click -> save());
@@ -137,56 +116,24 @@ class NewInvoiceDialog extends Dialog {
     }
 
     InvoiceLineRow addLine() {
-        var row = new InvoiceLineRow(lines.size(), this::selectedCurrency, this::updateTotal, this::removeLine);
-        lines.add(row);
-        lineRows.add(row);
-        updateTotal();
-        return row;
-    }
-
-    private void removeLine(InvoiceLineRow row) {
-        lines.remove(row);
-        lineRows.remove(row);
-        updateTotal();
+        return lineItems.addLine();
     }
 
     private Optional<Currency> selectedCurrency() {
         return Optional.ofNullable(currency.getValue()).map(Currency::getInstance);
     }
 
-    /** The sum of the lines that are complete and valid so far, in minor units. */
-    private void updateTotal() {
-        var code = selectedCurrency();
-        if (code.isEmpty()) {
-            total.setText("");
-            return;
-        }
-        long sum = 0;
-        try {
-            for (var line : lines) {
-                sum = Math.addExact(sum, line.amount(code.get()).map(Money::minorUnits).orElse(0L));
-            }
-            total.setText(new Money(sum, code.get()).format(UiTranslations.formatting(getLocale())));
-        } catch (ArithmeticException e) {
-            total.setText(getTranslation("validation.amountTooLarge"));
-        }
-    }
-
     void save() {
         var draft = new NewInvoiceDraft();
         boolean valid = binder.writeBeanIfValid(draft);
-        boolean linesValid = true;
-        for (var line : lines) {
-            linesValid &= line.validate().isOk();
-        }
-        linesError.setText(lines.isEmpty() ? getTranslation("validation.lineRequired") : "");
-        if (!valid || !linesValid || lines.isEmpty()) {
+        boolean linesValid = lineItems.validate();
+        if (!valid || !linesValid) {
             return;
         }
         var code = Currency.getInstance(draft.getCurrency());
         NewInvoice invoice;
         try {
-            var items = lines.stream().map(line -> line.toLineItem(code)).toList();
+            var items = lineItems.toLineItems(code);
             invoice = NewInvoice.withLineItems(draft.getInvoiceNumber().strip(), draft.getBuyerName().strip(),
                     draft.getBuyerEmail().strip(), draft.getIssueDate(), draft.getDueDate(), code, items);
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -203,7 +150,7 @@ class NewInvoiceDialog extends Dialog {
     }
 
     void showAmountTooLarge() {
-        linesError.setText(getTranslation("validation.amountTooLarge"));
+        lineItems.showAmountTooLarge();
     }
 
     Registration addSaveListener(ComponentEventListener<SaveEvent> listener) {
@@ -211,7 +158,7 @@ class NewInvoiceDialog extends Dialog {
     }
 
     String totalText() {
-        return total.getText();
+        return lineItems.totalText();
     }
 
     /**
