@@ -41,7 +41,8 @@ class CreatePaymentLinksDialog extends Dialog {
     private final Span progressText = new Span();
     private final VerticalLayout summary = new VerticalLayout();
 
-    private List<InvoiceId> requested = List.of();
+    // read by the live-update listener on the publishing thread as well
+    private volatile List<InvoiceId> requested = List.of();
 
     CreatePaymentLinksDialog(Set<InvoiceId> selection, PaymentLinkTargets targets) {
         setHeaderTitle(getTranslation("links.title"));

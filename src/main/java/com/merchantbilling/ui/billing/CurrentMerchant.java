@@ -19,11 +19,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 class CurrentMerchant {
 
     private final MerchantUser user;
-    private final boolean addOnActive;
+    private final AddOnSubscriptions addOns;
 
     CurrentMerchant(AuthenticationContext authentication, AddOnSubscriptions addOns) {
         this.user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
-        this.addOnActive = addOns.isActive(user.organizationId(), AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+        this.addOns = addOns;
     }
 
     OrganizationId organization() {
@@ -34,7 +34,8 @@ class CurrentMerchant {
         return user.getUsername();
     }
 
+    /** Asked when called (a database read), not when built: most collaborators only need the organization. */
     boolean addOnActive() {
-        return addOnActive;
+        return addOns.isActive(user.organizationId(), AddOn.STRIPE_CREDIT_CARD_PAYMENT);
     }
 }
