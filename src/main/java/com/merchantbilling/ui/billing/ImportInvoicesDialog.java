@@ -1,13 +1,16 @@
 package com.merchantbilling.ui.billing;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.List;
 
 import com.merchantbilling.invoicing.ImportPreview;
+import com.merchantbilling.invoicing.ImportResult;
 import com.merchantbilling.invoicing.ImportRowError;
 import com.merchantbilling.invoicing.InvoiceImportException;
 import com.merchantbilling.invoicing.InvoiceImports;
-import com.merchantbilling.organizations.OrganizationId;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -17,16 +20,14 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * "Import Invoices": upload a CSV file, see every row's problem before anything is stored, then store
- * the valid rows at once. The checking and storing are the invoicing module's; this only shows them.
+ * the valid rows at once. The checking and storing are the invoicing module's: the dialog fires a
+ * {@link FileEvent} and an {@link ImportEvent} and shows what it is told back.
  */
 class ImportInvoicesDialog extends Dialog {
-
-    private final OrganizationId organization;
-    private final InvoiceImports imports;
-    private final Runnable onImported;
 
     private final Span fileError = new Span();
     private final Span summary = new Span();
@@ -35,10 +36,7 @@ class ImportInvoicesDialog extends Dialog {
     private final Button importButton = new Button();
     private ImportPreview preview;
 
-    ImportInvoicesDialog(OrganizationId organization, InvoiceImports imports, Runnable onImported) {
-        this.organization = organization;
-        this.imports = imports;
-        this.onImported = onImported;
+    ImportInvoicesDialog() {
         setId("import-invoices-dialog");
         setHeaderTitle(getTranslation("import.title"));
         setWidth("min(64rem, 96vw)");
@@ -85,35 +83,52 @@ class ImportInvoicesDialog extends Dialog {
         importButton.setText(getTranslation("import.confirm", "0"));
     }
 
-    /** Checks the uploaded file and shows what an import would do. */
+    /** A file was uploaded: it is to be checked; {@link #showPreview} or {@link #showFileError} follow. */
     void preview(byte[] csv) {
         preview = null;
         fileError.setText("");
         result.setText("");
-        try {
-            preview = imports.preview(organization, new ByteArrayInputStream(csv));
-        } catch (InvoiceImportException e) {
-            showFileError(getTranslation("import.fileError." + e.reason().name(), e.getMessage()));
-            return;
-        }
-        summary.setText(getTranslation("import.summary", String.valueOf(preview.rows()),
-                String.valueOf(preview.valid().size()), String.valueOf(preview.errors().size())));
-        showErrors(preview.errors());
-        importButton.setText(getTranslation("import.confirm", String.valueOf(preview.valid().size())));
-        importButton.setEnabled(!preview.valid().isEmpty());
+        fireEvent(new FileEvent(this, csv));
+    }
+
+    /** What an import of the uploaded file would do. */
+    void showPreview(ImportPreview checked) {
+        preview = checked;
+        summary.setText(getTranslation("import.summary", String.valueOf(checked.rows()),
+                String.valueOf(checked.valid().size()), String.valueOf(checked.errors().size())));
+        showErrors(checked.errors());
+        importButton.setText(getTranslation("import.confirm", String.valueOf(checked.valid().size())));
+        importButton.setEnabled(!checked.valid().isEmpty());
+    }
+
+    /** The file as a whole cannot be imported. */
+    void showFileError(InvoiceImportException e) {
+        showFileError(getTranslation("import.fileError." + e.reason().name(), e.getMessage()));
     }
 
     private void importValidRows() {
         if (preview == null) {
             return;
         }
-        var done = imports.importInvoices(organization, preview);
+        var confirmed = preview;
         preview = null;
         importButton.setEnabled(false);
+        fireEvent(new ImportEvent(this, confirmed));
+    }
+
+    /** The valid rows were stored. */
+    void showImported(ImportResult done) {
         result.setText(getTranslation("import.result", String.valueOf(done.imported()),
                 String.valueOf(done.skipped().size())));
         showErrors(done.skipped());
-        onImported.run();
+    }
+
+    Registration addFileListener(ComponentEventListener<FileEvent> listener) {
+        return addListener(FileEvent.class, listener);
+    }
+
+    Registration addImportListener(ComponentEventListener<ImportEvent> listener) {
+        return addListener(ImportEvent.class, listener);
     }
 
     private void showErrors(List<ImportRowError> rows) {
@@ -146,5 +161,35 @@ class ImportInvoicesDialog extends Dialog {
 
     Button importButton() {
         return importButton;
+    }
+
+    /** A CSV file was uploaded (at most {@link InvoiceImports#MAX_FILE_BYTES}). */
+    static final class FileEvent extends ComponentEvent<ImportInvoicesDialog> {
+
+        private final byte[] csv;
+
+        FileEvent(ImportInvoicesDialog source, byte[] csv) {
+            super(source, false);
+            this.csv = csv.clone();
+        }
+
+        InputStream csv() {
+            return new ByteArrayInputStream(csv);
+        }
+    }
+
+    /** Import was confirmed for the valid rows of this preview. */
+    static final class ImportEvent extends ComponentEvent<ImportInvoicesDialog> {
+
+        private final ImportPreview preview;
+
+        ImportEvent(ImportInvoicesDialog source, ImportPreview preview) {
+            super(source, false);
+            this.preview = preview;
+        }
+
+        ImportPreview preview() {
+            return preview;
+        }
     }
 }

@@ -1,101 +1,130 @@
 package com.merchantbilling.ui.billing;
 
-import org.springframework.stereotype.Component;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 
 import com.merchantbilling.invoicing.BillingInvoices;
-import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.vaadin.flow.data.renderer.LitRenderer;
+import com.merchantbilling.invoicing.InvoiceImportException;
 import com.merchantbilling.invoicing.InvoiceImports;
+import com.merchantbilling.invoicing.InvoiceNumberTakenException;
+import com.merchantbilling.invoicing.InvoiceNumbers;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.organizations.OrganizationId;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import java.time.LocalDate;
-import com.merchantbilling.invoicing.InvoiceNumbers;
-import com.merchantbilling.organizations.MerchantUser;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.spring.annotation.SpringComponent;
 
 /**
- * The invoice actions of the Billing Invoices tab beyond payment links: New Invoice, CSV import and
- * export, and the invoice details. One stateless bean holding the module APIs the actions call.
+ * The invoice actions of the Billing Invoices tab beyond payment links, in a row of their own above the
+ * toolbar (so the filter, selection status and Bulk Action keep their room): New Invoice, CSV import and
+ * export; and the invoice details. The module APIs are called here, not in the dialogs.
  */
-@Component
-public class InvoiceActions {
+@SpringComponent
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+class InvoiceActions extends HorizontalLayout {
 
+    private final OrganizationId organization;
     private final BillingInvoices invoices;
     private final InvoiceNumbers numbers;
     private final InvoiceImports imports;
     private final InvoiceExports exports;
     private final InvoiceDetails details;
+    private Supplier<InvoiceListQuery> currentQuery = () -> new InvoiceListQuery("", InvoiceSort.DEFAULT);
+    private Runnable listChanged = () -> { };
 
-    InvoiceActions(BillingInvoices invoices, InvoiceNumbers numbers, InvoiceImports imports, InvoiceExports exports,
-            InvoiceDetails details) {
-        this.details = details;
+    InvoiceActions(CurrentMerchant merchant, BillingInvoices invoices, InvoiceNumbers numbers, InvoiceImports imports,
+            InvoiceExports exports, InvoiceDetails details) {
+        this.organization = merchant.organization();
         this.invoices = invoices;
         this.numbers = numbers;
         this.imports = imports;
         this.exports = exports;
+        this.details = details;
+        addClassName("invoice-actions");
+        var newInvoice = new Button(getTranslation("invoice.new.button"), VaadinIcon.PLUS.create());
+        newInvoice.setId("new-invoice");
+        newInvoice.addClickListener(click -> openNewInvoice());
+        var importInvoices = new Button(getTranslation("import.button"), VaadinIcon.UPLOAD.create());
+        importInvoices.setId("import-invoices");
+        importInvoices.addClickListener(click -> openImport());
+        add(newInvoice, importInvoices, exportLink());
+    }
+
+    /**
+     * The list the export downloads ({@code query}, read at the moment of the click) and what to run when
+     * an action added invoices to it.
+     */
+    void connect(Supplier<InvoiceListQuery> query, Runnable onListChanged) {
+        this.currentQuery = query;
+        this.listChanged = onListChanged;
+    }
+
+    private void openNewInvoice() {
+        var dialog = new NewInvoiceDialog(numbers.suggestNext(organization), number -> numbers.isTaken(organization, number));
+        dialog.addSaveListener(save -> {
+            try {
+                invoices.issue(organization, save.invoice());
+            } catch (InvoiceNumberTakenException e) {
+                // someone took the number between validation and saving
+                dialog.showNumberTaken(save.invoice().invoiceNumber());
+                return;
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                dialog.showAmountTooLarge();
+                return;
+            }
+            dialog.close();
+            listChanged.run();
+            Notices.show(getTranslation("invoice.new.saved"), NotificationVariant.LUMO_SUCCESS);
+        });
+        dialog.open();
+    }
+
+    private void openImport() {
+        var dialog = new ImportInvoicesDialog();
+        dialog.addFileListener(file -> {
+            try {
+                dialog.showPreview(imports.preview(organization, file.csv()));
+            } catch (InvoiceImportException e) {
+                dialog.showFileError(e);
+            }
+        });
+        dialog.addImportListener(confirmed -> {
+            dialog.showImported(imports.importInvoices(organization, confirmed.preview()));
+            listChanged.run();
+        });
+        dialog.open();
     }
 
     /** A link that downloads the list as the grid shows it: same filter, same sort, every page. */
-    private Anchor exportLink(BillingInvoicesTab tab, OrganizationId organization) {
+    private Anchor exportLink() {
         DownloadHandler download = event -> {
             // the grid's filter and sort at the moment of the click, read under the session lock
-            var state = new Object[2];
-            event.getUI().accessSynchronously(() -> {
-                state[0] = tab.filterText();
-                state[1] = tab.currentSort();
-            });
+            var query = new AtomicReference<InvoiceListQuery>();
+            event.getUI().accessSynchronously(() -> query.set(currentQuery.get()));
             event.setFileName("invoices-" + LocalDate.now() + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
-            exports.export(organization, (String) state[0], (InvoiceSort) state[1], event.getOutputStream());
+            exports.export(organization, query.get().filter(), query.get().sort(), event.getOutputStream());
         };
         var link = new Anchor(download, "");
         link.setId("export-invoices");
-        var button = new Button(tab.getTranslation("export.button"), VaadinIcon.DOWNLOAD.create());
+        var button = new Button(getTranslation("export.button"), VaadinIcon.DOWNLOAD.create());
         button.setTabIndex(-1);
         link.add(button);
         return link;
     }
 
-    void openDetails(OrganizationId organization, InvoiceId invoice) {
+    void openDetails(InvoiceId invoice) {
         details.find(organization, invoice).ifPresent(detail -> new InvoiceDetailsDialog(detail).open());
-    }
-
-    void addTo(BillingInvoicesTab tab, MerchantUser user) {
-        var organization = user.organizationId();
-        var newInvoice = new Button(tab.getTranslation("invoice.new.button"), VaadinIcon.PLUS.create());
-        newInvoice.setId("new-invoice");
-        newInvoice.addClickListener(click -> new NewInvoiceDialog(organization, invoices, numbers, issued -> {
-            tab.showPage(0);
-            var notification = Notification.show(tab.getTranslation("invoice.new.saved"), 5000,
-                    Notification.Position.BOTTOM_START);
-            notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        }).open());
-        var importInvoices = new Button(tab.getTranslation("import.button"), VaadinIcon.UPLOAD.create());
-        importInvoices.setId("import-invoices");
-        importInvoices.addClickListener(click -> new ImportInvoicesDialog(organization, imports,
-                () -> tab.showPage(0)).open());
-        tab.addToolbarActions(newInvoice, importInvoices, exportLink(tab, organization));
-        // a button, not a row click: clicks on the selection checkboxes must keep only selecting
-        tab.grid().addColumn(LitRenderer.<BillingInvoice>of("""
-                        <vaadin-button theme="tertiary-inline small icon" class="invoice-details" title="${item.label}"
-                            aria-label="${item.label}" @click="${e => { e.stopPropagation(); open(); }}"
-                            ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""")
-                        .withProperty("label", invoice -> tab.getTranslation("details.button"))
-                        .withFunction("open", invoice -> openDetails(organization, invoice.id())))
-                .setKey("details").setWidth("3.5em").setFlexGrow(0);
-        // first among the data columns: Online Payment stays the last one
-        var columns = new java.util.ArrayList<>(tab.grid().getColumns());
-        var detailsColumn = tab.grid().getColumnByKey("details");
-        columns.remove(detailsColumn);
-        columns.addFirst(detailsColumn);
-        tab.grid().setColumnOrder(columns);
     }
 }

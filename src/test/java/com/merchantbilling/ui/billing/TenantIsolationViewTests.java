@@ -112,8 +112,8 @@ class TenantIsolationViewTests extends SpringBrowserlessTest {
     @Test
     void theDialogTreatsAsInvoicesAsGone() {
         navigate(BillingManagementView.class);
-        var dialog = new CreatePaymentLinksDialog(b, "ben", new LinkedHashSet<>(ofA), requests, invoices, updates,
-                ids -> { });
+        var selection = new LinkedHashSet<>(ofA);
+        var dialog = new CreatePaymentLinksDialog(selection, requests.targets(b, selection));
         dialog.open();
         roundTrip();
 

@@ -1,0 +1,146 @@
+package com.merchantbilling.ui.billing;
+
+import static com.merchantbilling.ui.billing.Notices.count;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.InvoiceSort;
+import com.merchantbilling.invoicing.PaymentLinkRequests;
+import com.merchantbilling.ui.i18n.UiTranslations;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridMultiSelectionModel;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * The Billing Invoices grid: its columns, the selection cap, and the rows of one page. Which page it shows
+ * is the tab's business ({@link InvoicePager}); the grid only maps its sort order to the invoicing API's.
+ */
+class BillingInvoicesGrid extends Grid<BillingInvoice> {
+
+    static final int MAX_SELECTION = PaymentLinkRequests.MAX_INVOICES;
+
+    /** Dates and amounts are formatted for the UI's language; a language switch reloads the page. */
+    private final Locale formatting = UiTranslations.formatting(getLocale());
+    private final List<Consumer<BillingInvoice>> detailsListeners = new ArrayList<>();
+    private List<BillingInvoice> rows = new ArrayList<>();
+    // rows are identified by invoice id, so a row whose status changed is still the selected row
+    private final CallbackDataProvider<BillingInvoice, Void> dataProvider = new CallbackDataProvider<>(
+            // "Select all" asks for everything; this provider only ever holds the current page
+            query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()),
+            query -> rows.size(), BillingInvoice::id);
+    private boolean revertingSelection;
+
+    BillingInvoicesGrid(int pageSize, Consumer<BillingInvoice> checkPayment) {
+        setId("billing-invoices-grid");
+        setPageSize(pageSize);
+        setMultiSort(false);
+        var selectionModel = (GridMultiSelectionModel<BillingInvoice>) setSelectionMode(SelectionMode.MULTI);
+        // the header checkbox selects the invoices of the current page: the data provider is page-scoped
+        selectionModel.setSelectAllCheckboxVisibility(GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
+        selectionModel.setSelectionColumnFrozen(true);
+        asMultiSelect().addSelectionListener(event -> {
+            if (revertingSelection || event.getAllSelectedItems().size() <= MAX_SELECTION) {
+                return;
+            }
+            revertingSelection = true;
+            try {
+                asMultiSelect().deselect(event.getAddedSelection());
+            } finally {
+                revertingSelection = false;
+            }
+            Notices.warn(getTranslation("invoices.selection.tooMany", count(MAX_SELECTION),
+                    count(event.getAddedSelection().size()), count(event.getAllSelectedItems().size())));
+        });
+        addDetailsColumn();
+        addDataColumns(checkPayment);
+        setItems(dataProvider);
+        sort(List.of(new GridSortOrder<>(getColumnByKey("issueDate"), SortDirection.DESCENDING)));
+    }
+
+    /** A button, not a row click: clicks on the selection checkboxes must keep only selecting. */
+    private void addDetailsColumn() {
+        var label = getTranslation("details.button");
+        addColumn(LitRenderer.<BillingInvoice>of("""
+                        <vaadin-button theme="tertiary-inline small icon" class="invoice-details" title="${item.label}"
+                            aria-label="${item.label}" @click="${e => { e.stopPropagation(); open(); }}"
+                            ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""")
+                        .withProperty("label", invoice -> label)
+                        .withFunction("open", invoice -> detailsListeners.forEach(listener -> listener.accept(invoice))))
+                .setKey("details").setWidth("3.5em").setFlexGrow(0);
+    }
+
+    private void addDataColumns(Consumer<BillingInvoice> checkPayment) {
+        var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(formatting);
+        addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber")).setKey("invoiceNumber")
+                .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
+        addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer")).setKey("buyer")
+                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("9em");
+        addColumn(invoice -> dates.format(invoice.issueDate())).setHeader(getTranslation("grid.issueDate")).setKey("issueDate")
+                .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setAutoWidth(true).setFlexGrow(0);
+        addColumn(invoice -> dates.format(invoice.dueDate())).setHeader(getTranslation("grid.dueDate")).setKey("dueDate")
+                .setSortProperty(InvoiceSort.Field.DUE_DATE.name()).setAutoWidth(true).setFlexGrow(0);
+        addColumn(invoice -> invoice.billingAmount().format(formatting)).setHeader(getTranslation("grid.billingAmount"))
+                .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        // fixed width: auto width is measured on the first page, before any row shows a copy button; the
+        // buttons are icons (named by tooltip and aria-label) so the column fits beside the others
+        addColumn(new OnlinePaymentColumn(this, formatting, checkPayment).renderer())
+                .setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
+                .setWidth("16.5em").setFlexGrow(0);
+    }
+
+    /** The sort the grid shows, as the invoicing API takes it. */
+    InvoiceSort currentSort() {
+        return invoiceSort(getSortOrder());
+    }
+
+    /** The one mapping from the grid's sort order to the invoicing API's: for the page and the export alike. */
+    static InvoiceSort invoiceSort(List<GridSortOrder<BillingInvoice>> orders) {
+        return orders.stream().findFirst()
+                .flatMap(order -> order.getSorted().getSortOrder(order.getDirection()).findFirst())
+                .map(order -> new InvoiceSort(InvoiceSort.Field.valueOf(order.getSorted()),
+                        order.getDirection() == SortDirection.DESCENDING))
+                .orElse(InvoiceSort.DEFAULT);
+    }
+
+    /** Runs when the user sorts by another column or direction, with the new sort. */
+    Registration addInvoiceSortListener(Consumer<InvoiceSort> listener) {
+        return addSortListener(event -> listener.accept(invoiceSort(event.getSortOrder())));
+    }
+
+    /** Runs when the user opens an invoice's details. */
+    Registration addDetailsListener(Consumer<BillingInvoice> listener) {
+        detailsListeners.add(listener);
+        return () -> detailsListeners.remove(listener);
+    }
+
+    void showRows(List<BillingInvoice> page) {
+        rows = new ArrayList<>(page);
+        dataProvider.refreshAll();
+    }
+
+    /** Redraws the row of this invoice, if the current page shows it. */
+    void refreshRow(BillingInvoice fresh) {
+        rows.replaceAll(row -> row.id().equals(fresh.id()) ? fresh : row);
+        dataProvider.refreshItem(fresh);
+    }
+
+    Set<InvoiceId> selectedIds() {
+        return getSelectedItems().stream().map(BillingInvoice::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
