@@ -64,6 +64,45 @@ class PaymentReconciliationTests extends WebhookTestSupport {
     }
 
     @Test
+    void seesADisputeOfARecordedPaymentAndItsLoss() {
+        var invoice = pendingInvoice(organization("DisputeSeen", Optional.empty()), "JPY");
+        var session = new CheckoutSession(invoice.paymentLinkId(), 1000, "jpy");
+        STRIPE.completedSession(null, session);
+        reconciliation.reconcile(invoice.organization(), invoice.id());
+
+        // the buyer's bank disputes the charge; the charge.dispute.* webhooks are lost
+        var charge = StripeEvents.charge(session.paymentIntentId(), 1000, 0, "jpy");
+        charge.addProperty("disputed", true);
+        STRIPE.paymentIntent(null, session.paymentIntentId(), charge);
+        var dispute = StripeEvents.dispute("dp_seen_" + invoice.id(), session.paymentIntentId(), 1000, "jpy",
+                "needs_response");
+        STRIPE.dispute(null, dispute);
+        reconciliation.reconcile(invoice.organization(), invoice.id());
+        assertThat(invoice(invoice.organization(), invoice.id()).flags())
+                .containsExactly(com.merchantbilling.invoicing.PaymentFlag.DISPUTED);
+
+        dispute.addProperty("status", "lost");
+        reconciliation.reconcile(invoice.organization(), invoice.id());
+        assertThat(invoice(invoice.organization(), invoice.id()).flags())
+                .containsExactly(com.merchantbilling.invoicing.PaymentFlag.DISPUTE_LOST);
+        assertThat(STRIPE.calls()).anySatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/v1/disputes");
+            assertThat(call.query()).containsEntry("payment_intent", session.paymentIntentId());
+        });
+    }
+
+    @Test
+    void anUndisputedChargeCostsNoDisputeListing() {
+        var invoice = pendingInvoice(organization("NoDispute", Optional.empty()), "JPY");
+        var session = new CheckoutSession(invoice.paymentLinkId(), 1000, "jpy");
+        STRIPE.completedSession(null, session);
+        reconciliation.reconcile(invoice.organization(), invoice.id());
+        reconciliation.reconcile(invoice.organization(), invoice.id());
+        assertThat(STRIPE.calls()).noneSatisfy(call -> assertThat(call.query())
+                .containsEntry("payment_intent", session.paymentIntentId()));
+    }
+
+    @Test
     void aPaymentReportedByReconciliationAndByALateWebhookCountsOnce() {
         var invoice = pendingInvoice(organization("Both", Optional.empty()), "JPY");
         var session = new CheckoutSession(invoice.paymentLinkId(), 1000, "jpy");

@@ -36,6 +36,7 @@ public final class StripeApiStub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Stored> sessions = new CopyOnWriteArrayList<>();
+    private final List<Stored> disputes = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> failingLinks = new ConcurrentHashMap<>();
     /** Payment links by id, with the account they live on (GET /v1/payment_links/{id}). */
@@ -93,6 +94,11 @@ public final class StripeApiStub implements AutoCloseable {
         return linkId;
     }
 
+    /** A dispute of a payment intent's charge (see StripeEvents.dispute), listed by GET /v1/disputes. */
+    public void dispute(String account, JsonObject dispute) {
+        disputes.add(new Stored(account, null, dispute));
+    }
+
     /** A payment intent whose latest_charge is the given Charge (see StripeEvents.charge). */
     public void paymentIntent(String account, String paymentIntentId, JsonObject latestCharge) {
         var json = new JsonObject();
@@ -146,6 +152,22 @@ public final class StripeApiStub implements AutoCloseable {
                     json.addProperty("latest_charge", json.getAsJsonObject("latest_charge").get("id").getAsString());
                 }
                 respond(exchange, 200, json.toString());
+                return;
+            }
+            if (exchange.getRequestMethod().equals("GET") && path.equals("/v1/disputes")) {
+                // "List all disputes" filtered by payment_intent, on the request's account
+                var data = new JsonArray();
+                disputes.stream()
+                        .filter(stored -> java.util.Objects.equals(stored.account(), account.orElse(null)))
+                        .filter(stored -> stored.session().get("payment_intent").getAsString()
+                                .equals(query.get("payment_intent")))
+                        .forEach(stored -> data.add(stored.session()));
+                var list = new JsonObject();
+                list.addProperty("object", "list");
+                list.addProperty("url", "/v1/disputes");
+                list.addProperty("has_more", false);
+                list.add("data", data);
+                respond(exchange, 200, list.toString());
                 return;
             }
             if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals("/v1/checkout/sessions")) {

@@ -23,7 +23,9 @@ import com.merchantbilling.payments.internal.checkout.CompletedCheckout;
 import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.model.Dispute;
 import com.stripe.model.checkout.Session;
+import com.stripe.param.DisputeListParams;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.checkout.SessionListParams;
@@ -111,8 +113,9 @@ class PaymentReconciliationService implements PaymentReconciliation {
      * GET /v1/payment_intents/{id} with expand[]=latest_charge (Stripe API reference, "Retrieve a
      * PaymentIntent", latest_charge is expandable), whose amount_refunded goes through the same path as
      * charge.refunded. The time is now: a fresh retrieval is newer than any webhook already taken. A
-     * charge's dispute status is not on the charge in this API version (only {@code disputed}); disputes
-     * come from the webhook.
+     * charge carries only {@code disputed}, not the dispute or its status, so a disputed charge costs one
+     * more call: GET /v1/disputes?payment_intent= (Stripe API reference, "List all disputes", filters
+     * charge and payment_intent), each dispute applied as charge.dispute.created/closed would be.
      */
     private void reconcileCharges(BillingInvoiceReference invoice, RequestOptions requestOptions) throws StripeException {
         var params = PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build();
@@ -134,7 +137,21 @@ class PaymentReconciliationService implements PaymentReconciliation {
                 var outcome = afterPayment.charge(charge, Instant.now(), Optional.empty());
                 log.info("Reconciliation of invoice {}: charge {} of payment intent {}: {}", invoice.id(),
                         charge.getId(), intentId, outcome);
+                if (Boolean.TRUE.equals(charge.getDisputed())) {
+                    reconcileDisputes(invoice, intentId, requestOptions);
+                }
             }
+        }
+    }
+
+    private void reconcileDisputes(BillingInvoiceReference invoice, String intentId, RequestOptions requestOptions)
+            throws StripeException {
+        // a charge is disputed once, rarely twice (an inquiry, then a chargeback): one page is plenty
+        var params = DisputeListParams.builder().setPaymentIntent(intentId).setLimit(10L).build();
+        for (Dispute dispute : policy.call(() -> stripe.v1().disputes().list(params, requestOptions)).getData()) {
+            var outcome = afterPayment.dispute(dispute, Instant.now(), Optional.empty());
+            log.info("Reconciliation of invoice {}: dispute {} ({}) of payment intent {}: {}", invoice.id(),
+                    dispute.getId(), dispute.getStatus(), intentId, outcome);
         }
     }
 
