@@ -197,7 +197,7 @@ class StripeClientAgainstSandboxTest {
                     assertThat(e.getStatusCode()).isEqualTo(401);
                     assertThat(e.getMessage()).contains("Invalid API Key").doesNotContain("wrong_key");
                 });
-        assertThat(stripe.store().paymentLinks()).noneMatch(link -> link.metadata().containsValue("x"));
+        assertThat(stripe.paymentLinks()).noneMatch(link -> link.metadata().containsValue("x"));
     }
 
     @Test
