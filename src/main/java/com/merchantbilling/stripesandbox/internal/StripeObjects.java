@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.merchantbilling.stripesandbox.SandboxCheckoutSession;
-import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink.LineItem;
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.stripe.Stripe;
 
 /**

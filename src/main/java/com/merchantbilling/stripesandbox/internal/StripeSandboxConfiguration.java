@@ -17,9 +17,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.merchantbilling.stripesandbox.internal.store.SandboxStore;
 import com.merchantbilling.stripesandbox.SandboxStripe;
 import com.merchantbilling.stripesandbox.internal.store.JdbcSandboxStore;
+import com.merchantbilling.stripesandbox.internal.store.SandboxStore;
 import com.merchantbilling.stripesandbox.internal.webhooks.SandboxWebhooks;
 
 /** The sandbox inside the application, on its own port under {@value SandboxStripe#MOUNT_PATH}. */

@@ -3,8 +3,8 @@ package com.merchantbilling.stripesandbox.internal.checkout;
 import java.time.Clock;
 import java.util.Objects;
 
-import com.merchantbilling.stripesandbox.CheckoutResult;
 import com.merchantbilling.stripesandbox.CheckoutResult.Outcome;
+import com.merchantbilling.stripesandbox.CheckoutResult;
 import com.merchantbilling.stripesandbox.SandboxCheckoutSession;
 import com.merchantbilling.stripesandbox.internal.Ids;
 import com.merchantbilling.stripesandbox.internal.Json;

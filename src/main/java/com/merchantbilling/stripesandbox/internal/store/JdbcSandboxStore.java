@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.merchantbilling.stripesandbox.SandboxCheckoutSession;
-import com.merchantbilling.stripesandbox.internal.idempotency.SandboxIdempotencyRecord;
-import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink.LineItem;
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.internal.Json;
+import com.merchantbilling.stripesandbox.internal.idempotency.SandboxIdempotencyRecord;
 
 /** The developer run's store: the V5 tables, so links and payments survive a restart. */
 public class JdbcSandboxStore implements SandboxStore {
