@@ -9,7 +9,8 @@ import java.util.Map;
  * Stripe returns them.
  *
  * @param stripeAccount the connected account from the {@code Stripe-Account} header, or null
- * @param created epoch seconds, like Stripe's timestamps
+ * @param created epoch seconds; the sandbox's own, for listing newest first: Stripe's payment link object has no
+ *            {@code created} (see {@code StripeObjects#paymentLink})
  * @param completedSessionsLimit restrictions.completed_sessions.limit, or null for no limit
  */
 public record SandboxPaymentLink(String id, String stripeAccount, long created, boolean active, String currency,

@@ -148,7 +148,7 @@ class BulkActionCrashTest {
                 .until(() -> count(ids, OnlinePaymentStatus.PENDING_PAYMENT) == INVOICES);
         long resumed = System.nanoTime() - started;
 
-        var linksByInvoice = stripe.store().paymentLinks().stream()
+        var linksByInvoice = stripe.paymentLinks().stream()
                 .collect(Collectors.groupingBy(link -> link.metadata().get(PaymentLinkMetadata.INVOICE)));
         var rows = invoices.findAll(organization, ids);
         for (BillingInvoice invoice : rows) {

@@ -13,14 +13,12 @@ import org.junit.jupiter.api.Test;
 class CheckoutPageTest {
 
     private static final String KEY = "sk_test_page";
-    private final SandboxWebhooks webhooks = new SandboxWebhooks(new SandboxWebhooks.Retry(1, Duration.ofMillis(10),
-            Duration.ofMillis(10), Duration.ofSeconds(1)));
-    private final SandboxStripe sandbox = new SandboxStripe(new InMemorySandboxStore(), webhooks, KEY,
-            "http://localhost:8080", Clock.systemUTC());
+    private final SandboxStripe sandbox = SandboxStripe.inMemory(KEY, "http://localhost:8080", Clock.systemUTC(),
+            new SandboxStripe.WebhookRetry(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)));
 
     @AfterEach
     void close() {
-        webhooks.close();
+        sandbox.close();
     }
 
     private String createLink(String currency, long amount, String name) {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.merchantbilling.stripesandbox.CheckoutResult.Outcome;
-import com.merchantbilling.support.FakeStripeServer;
 import com.merchantbilling.support.FakeStripeServer.Fault;
 import com.merchantbilling.support.FakeStripeServer.FaultPlan;
+import com.merchantbilling.support.FakeStripeServer;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.ApiException;
@@ -197,7 +197,7 @@ class StripeClientAgainstSandboxTest {
                     assertThat(e.getStatusCode()).isEqualTo(401);
                     assertThat(e.getMessage()).contains("Invalid API Key").doesNotContain("wrong_key");
                 });
-        assertThat(stripe.store().paymentLinks()).noneMatch(link -> link.metadata().containsValue("x"));
+        assertThat(stripe.paymentLinks()).noneMatch(link -> link.metadata().containsValue("x"));
     }
 
     @Test

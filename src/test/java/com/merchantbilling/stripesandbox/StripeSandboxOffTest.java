@@ -15,6 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import com.merchantbilling.stripesandbox.internal.store.SandboxStore;
+
 /**
  * With a Stripe key and no explicit request for it the sandbox does not exist: no beans, no properties to
  * satisfy, and its paths (the API and the hosted checkout page) answer 404 to anyone, signed in or not.

@@ -27,12 +27,10 @@ import java.util.function.Predicate;
 
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.stripesandbox.CheckoutResult;
-import com.merchantbilling.stripesandbox.InMemorySandboxStore;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxResponse;
 import com.merchantbilling.stripesandbox.SandboxServerFailure;
 import com.merchantbilling.stripesandbox.SandboxStripe;
-import com.merchantbilling.stripesandbox.SandboxWebhooks;
 import com.merchantbilling.stripesandbox.WebhookDelivery;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -156,8 +154,6 @@ public final class FakeStripeServer implements AutoCloseable {
     }
 
     private final String secretKey;
-    private final InMemorySandboxStore store = new InMemorySandboxStore();
-    private final SandboxWebhooks webhooks;
     private final SandboxStripe sandbox;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -179,10 +175,9 @@ public final class FakeStripeServer implements AutoCloseable {
     private FakeStripeServer(String secretKey) throws IOException {
         this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-        this.webhooks = new SandboxWebhooks(new SandboxWebhooks.Retry(4, Duration.ofMillis(50),
-                Duration.ofMillis(400), Duration.ofSeconds(5)));
-        this.sandbox = new SandboxStripe(store, webhooks, secretKey,
-                "http://127.0.0.1:" + server.getAddress().getPort(), Clock.systemUTC());
+        this.sandbox = SandboxStripe.inMemory(secretKey, "http://127.0.0.1:" + server.getAddress().getPort(),
+                Clock.systemUTC(), new SandboxStripe.WebhookRetry(4, Duration.ofMillis(50), Duration.ofMillis(400),
+                        Duration.ofSeconds(5)));
         server.createContext(SandboxStripe.MOUNT_PATH, this::receive);
         server.setExecutor(executor);
         server.start();
@@ -208,7 +203,7 @@ public final class FakeStripeServer implements AutoCloseable {
 
     /** Sends {@code checkout.session.completed} events to {@code url}, signed with {@code webhookSecret}. */
     public FakeStripeServer webhookTarget(String url, String webhookSecret) {
-        webhooks.target(url, webhookSecret);
+        sandbox.webhookTarget(url, webhookSecret);
         return this;
     }
 
@@ -235,12 +230,13 @@ public final class FakeStripeServer implements AutoCloseable {
         return sandbox;
     }
 
-    public InMemorySandboxStore store() {
-        return store;
+    /** Every link that exists, newest first. */
+    public List<SandboxPaymentLink> paymentLinks() {
+        return sandbox.paymentLinks();
     }
 
     public List<WebhookDelivery> webhookDeliveries() {
-        return webhooks.deliveries();
+        return sandbox.webhookDeliveries();
     }
 
     // ---- counters
@@ -261,11 +257,11 @@ public final class FakeStripeServer implements AutoCloseable {
 
     /** Links that exist, however many calls it took. */
     public long distinctLinksCreated() {
-        return store.paymentLinks().size();
+        return sandbox.paymentLinks().size();
     }
 
     public List<SandboxPaymentLink> linksForInvoice(String invoiceId) {
-        return store.paymentLinks().stream()
+        return sandbox.paymentLinks().stream()
                 .filter(link -> invoiceId.equals(link.metadata().get(PaymentLinkMetadata.INVOICE)))
                 .toList();
     }
@@ -444,6 +440,6 @@ public final class FakeStripeServer implements AutoCloseable {
         server.stop(0);
         delays.shutdownNow();
         executor.shutdownNow();
-        webhooks.close();
+        sandbox.close();
     }
 }

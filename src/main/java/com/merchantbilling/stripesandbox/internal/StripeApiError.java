@@ -41,6 +41,11 @@ public final class StripeApiError extends RuntimeException {
                 null, null);
     }
 
+    /** The simulated internal error of fault injection. */
+    public static StripeApiError serverFault() {
+        return new StripeApiError(500, "api_error", "An unknown error occurred (Stripe sandbox fault).", null, null);
+    }
+
     public int status() {
         return status;
     }

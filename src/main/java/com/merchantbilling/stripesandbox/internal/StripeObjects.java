@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import com.merchantbilling.stripesandbox.SandboxCheckoutSession;
-import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink.LineItem;
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.stripe.Stripe;
 
 /**
- * The JSON shapes of Stripe's objects, with the fields stripe-java's models read. Field defaults are what
+ * The JSON shapes of Stripe's objects, with the fields of stripe-java 33.3.0's models (com.stripe.model.PaymentLink,
+ * LineItem, Price, checkout.Session, Event) and none they lack. Field defaults are what
  * Stripe answers for a link created with just line items.
  */
 public final class StripeObjects {
@@ -32,7 +33,9 @@ public final class StripeObjects {
         json.put("automatic_tax", obj("enabled", false, "liability", null));
         json.put("billing_address_collection", "auto");
         json.put("consent_collection", null);
-        json.put("created", link.created());
+        // no "created": Stripe's payment_link object has none (stripe-java 33.3.0's com.stripe.model.PaymentLink has
+        // no such field, nor do stripe-go's PaymentLink and stripe-node's types/PaymentLinks.d.ts, all generated
+        // from Stripe's OpenAPI spec); the sandbox keeps its own creation time only to list links newest first
         json.put("currency", link.currency());
         json.put("custom_fields", List.of());
         json.put("custom_text", obj("after_submit", null, "shipping_address", null, "submit", null,

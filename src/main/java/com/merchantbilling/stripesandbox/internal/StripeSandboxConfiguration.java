@@ -17,9 +17,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.merchantbilling.stripesandbox.SandboxStore;
 import com.merchantbilling.stripesandbox.SandboxStripe;
-import com.merchantbilling.stripesandbox.SandboxWebhooks;
+import com.merchantbilling.stripesandbox.internal.store.JdbcSandboxStore;
+import com.merchantbilling.stripesandbox.internal.store.SandboxStore;
+import com.merchantbilling.stripesandbox.internal.webhooks.SandboxWebhooks;
 
 /** The sandbox inside the application, on its own port under {@value SandboxStripe#MOUNT_PATH}. */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +37,7 @@ class StripeSandboxConfiguration {
     @Bean
     SandboxWebhooks stripeSandboxWebhooks(StripeSandboxProperties properties, Environment environment) {
         var retry = properties.webhookRetry();
-        var webhooks = new SandboxWebhooks(new SandboxWebhooks.Retry(retry.maxAttempts(), retry.initialBackoff(),
+        var webhooks = new SandboxWebhooks(new SandboxStripe.WebhookRetry(retry.maxAttempts(), retry.initialBackoff(),
                 retry.maxBackoff(), retry.requestTimeout()));
         webhooks.target(properties.webhookUrl(), environment.getRequiredProperty("stripe.webhook-secret"));
         return webhooks;

@@ -288,9 +288,12 @@ class PaymentLinkCreationTests {
         var newer = stripeClient.v1().paymentLinks().create(StripePaymentLinks.parameters(event,
                 stripePaymentLinks.metadata(event, 2)));
 
+        // the first recording already shows Pending Payment; the orphan is deactivated and audited after it
         scenario.stimulate(() -> requests.request(sakura, List.of(invoice), "aiko"))
-                .andWaitForStateChange(() -> status(sakura, invoice), s -> s == OnlinePaymentStatus.PENDING_PAYMENT)
-                .andVerify(s -> {
+                .andWaitForStateChange(() -> details.find(sakura, invoice).orElseThrow().auditTrail().stream()
+                        .anyMatch(entry -> entry.action() == AuditAction.ORPHAN_LINK_DEACTIVATED), audited -> audited)
+                .andVerify(audited -> {
+                    assertThat(status(sakura, invoice)).isEqualTo(OnlinePaymentStatus.PENDING_PAYMENT);
                     var active = stripe.activeLinksForInvoice(Long.toString(invoice.value()));
                     assertThat(active).singleElement().satisfies(link -> assertThat(
                             invoices.find(sakura, invoice).orElseThrow().paymentLinkUrl())

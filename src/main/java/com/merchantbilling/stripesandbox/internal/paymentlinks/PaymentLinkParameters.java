@@ -1,4 +1,4 @@
-package com.merchantbilling.stripesandbox.internal;
+package com.merchantbilling.stripesandbox.internal.paymentlinks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink.LineItem;
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
+import com.merchantbilling.stripesandbox.internal.Currencies;
+import com.merchantbilling.stripesandbox.internal.Ids;
+import com.merchantbilling.stripesandbox.internal.StripeApiError;
 
 /**
  * Reads and checks the parameters of {@code POST /v1/payment_links} the way Stripe does, so a request the

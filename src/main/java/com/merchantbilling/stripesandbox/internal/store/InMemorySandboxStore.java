@@ -1,4 +1,8 @@
-package com.merchantbilling.stripesandbox;
+package com.merchantbilling.stripesandbox.internal.store;
+
+import com.merchantbilling.stripesandbox.SandboxCheckoutSession;
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
+import com.merchantbilling.stripesandbox.internal.idempotency.SandboxIdempotencyRecord;
 
 import java.util.Comparator;
 import java.util.List;

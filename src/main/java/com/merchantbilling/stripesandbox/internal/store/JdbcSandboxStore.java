@@ -1,4 +1,4 @@
-package com.merchantbilling.stripesandbox.internal;
+package com.merchantbilling.stripesandbox.internal.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,13 +10,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.merchantbilling.stripesandbox.SandboxCheckoutSession;
-import com.merchantbilling.stripesandbox.SandboxIdempotencyRecord;
-import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink.LineItem;
-import com.merchantbilling.stripesandbox.SandboxStore;
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
+import com.merchantbilling.stripesandbox.internal.Json;
+import com.merchantbilling.stripesandbox.internal.idempotency.SandboxIdempotencyRecord;
 
 /** The developer run's store: the V5 tables, so links and payments survive a restart. */
-class JdbcSandboxStore implements SandboxStore {
+public class JdbcSandboxStore implements SandboxStore {
 
     private static final String LINK_COLUMNS = """
             id, stripe_account, created, active, currency, line_items, metadata, payment_method_types,
@@ -28,7 +28,7 @@ class JdbcSandboxStore implements SandboxStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
-    JdbcSandboxStore(JdbcClient jdbc, TransactionTemplate transaction) {
+    public JdbcSandboxStore(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
     }

@@ -1,4 +1,4 @@
-package com.merchantbilling.stripesandbox;
+package com.merchantbilling.stripesandbox.internal.webhooks;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.merchantbilling.stripesandbox.SandboxStripe.WebhookRetry;
+import com.merchantbilling.stripesandbox.WebhookDelivery;
 import com.stripe.net.Webhook;
 
 /**
@@ -31,35 +33,17 @@ public final class SandboxWebhooks implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxWebhooks.class);
     private static final int KEPT_DELIVERIES = 1_000;
 
-    /** How deliveries are retried: attempt n waits initialBackoff * 2^(n-2), at most maxBackoff. */
-    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration requestTimeout) {
-
-        public Retry {
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
-            }
-            Objects.requireNonNull(initialBackoff, "initialBackoff");
-            Objects.requireNonNull(maxBackoff, "maxBackoff");
-            Objects.requireNonNull(requestTimeout, "requestTimeout");
-        }
-
-        Duration backoffBefore(int attempt) {
-            long factor = 1L << Math.min(attempt - 2, 20);
-            var backoff = initialBackoff.multipliedBy(factor);
-            return backoff.compareTo(maxBackoff) > 0 ? maxBackoff : backoff;
-        }
-    }
-
     private record Target(URI url, String secret) {
     }
 
-    private final Retry retry;
+    private final WebhookRetry retry;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final Deque<WebhookDelivery> deliveries = new ArrayDeque<>();
     private volatile Target target;
 
-    public SandboxWebhooks(Retry retry) {
+    public SandboxWebhooks(WebhookRetry retry) {
+        Objects.requireNonNull(retry, "retry");
         this.retry = retry;
         this.http = HttpClient.newBuilder().connectTimeout(retry.requestTimeout()).build();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
@@ -122,7 +106,7 @@ public final class SandboxWebhooks implements AutoCloseable {
                         eventId, to.url(), attempt, error != null ? error : "HTTP " + status);
                 return;
             }
-            var backoff = retry.backoffBefore(attempt + 1);
+            var backoff = backoffBefore(attempt + 1);
             try {
                 scheduler.schedule(() -> attempt(to, eventId, eventType, payload, attempt + 1), backoff.toNanos(),
                         TimeUnit.NANOSECONDS);
@@ -130,6 +114,13 @@ public final class SandboxWebhooks implements AutoCloseable {
                 // shutting down: the remaining attempts are dropped, as they would be with Stripe gone
             }
         });
+    }
+
+    /** Attempt n waits initialBackoff * 2^(n-2), at most maxBackoff. */
+    private Duration backoffBefore(int attempt) {
+        long factor = 1L << Math.min(attempt - 2, 20);
+        var backoff = retry.initialBackoff().multipliedBy(factor);
+        return backoff.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : backoff;
     }
 
     private void record(WebhookDelivery delivery) {

@@ -1,23 +1,25 @@
-package com.merchantbilling.stripesandbox;
+package com.merchantbilling.stripesandbox.internal.paymentlinks;
 
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.internal.StripeApiError;
+import com.merchantbilling.stripesandbox.internal.store.SandboxStore;
 
 /**
  * {@code POST /v1/payment_links/{id}}: Stripe's "Update a payment link". The sandbox models {@code active} only
  * (deactivating a link is how a link is retired: Stripe has no delete for payment links), plus {@code metadata}
  * and {@code expand}, which it accepts.
  */
-final class SandboxPaymentLinkUpdates {
+final class PaymentLinkUpdates {
 
     private static final Set<String> KNOWN = Set.of("active", "expand");
 
     private final SandboxStore store;
 
-    SandboxPaymentLinkUpdates(SandboxStore store) {
+    PaymentLinkUpdates(SandboxStore store) {
         this.store = Objects.requireNonNull(store);
     }
 

@@ -1,4 +1,4 @@
-package com.merchantbilling.stripesandbox;
+package com.merchantbilling.stripesandbox.internal.idempotency;
 
 /**
  * The first response to a POST with an {@code Idempotency-Key}, replayed for the same key and parameters.

@@ -1,4 +1,4 @@
-package com.merchantbilling.stripesandbox.internal;
+package com.merchantbilling.stripesandbox.internal.checkout;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.merchantbilling.stripesandbox.SandboxCheckoutSession;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink;
+import com.merchantbilling.stripesandbox.internal.Currencies;
 
 /**
  * The sandbox's hosted checkout page: plain HTML, a form that works without JavaScript, every value escaped.

@@ -1,4 +1,4 @@
-package com.merchantbilling.stripesandbox;
+package com.merchantbilling.stripesandbox.internal.idempotency;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -7,8 +7,13 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import com.merchantbilling.stripesandbox.SandboxPaymentLink;
+import com.merchantbilling.stripesandbox.SandboxResponse;
+import com.merchantbilling.stripesandbox.internal.FormEncoding;
 import com.merchantbilling.stripesandbox.internal.Json;
 import com.merchantbilling.stripesandbox.internal.StripeApiError;
+import com.merchantbilling.stripesandbox.internal.api.ApiRequest;
+import com.merchantbilling.stripesandbox.internal.store.SandboxStore;
 
 /**
  * Stripe's idempotency for POST requests, as Stripe documents it ("Idempotent requests" in the API reference,
@@ -28,24 +33,26 @@ import com.merchantbilling.stripesandbox.internal.StripeApiError;
  * Keys are scoped by connected account (Stripe-Account). Requests in flight are tracked in this JVM only,
  * which is enough for the single-instance developer run and for tests.
  */
-final class SandboxIdempotency {
+public final class SandboxIdempotency {
 
     static final int MAX_KEY_LENGTH = 255;
     static final Duration KEY_LIFETIME = Duration.ofHours(24);
 
     /** What an executing request produced; {@code link} is stored with the saved answer when present. */
-    record Outcome(int status, String body, SandboxPaymentLink link) {
+    public record Outcome(int status, String body, SandboxPaymentLink link) {
     }
 
     /** The request's execution after validation; a thrown {@link StripeApiError} is saved as its answer. */
     @FunctionalInterface
-    interface Execution {
+    public interface Execution {
+
         Outcome run();
     }
 
     /** Runs before execution; a thrown {@link StripeApiError} is not saved (a validation failure). */
     @FunctionalInterface
-    interface Validation {
+    public interface Validation {
+
         void run();
     }
 
@@ -54,17 +61,36 @@ final class SandboxIdempotency {
     private final Map<String, String> executing = new ConcurrentHashMap<>();
     private volatile Runnable whileExecuting = () -> { };
 
-    SandboxIdempotency(SandboxStore store, LongSupplier epochSeconds) {
+    public SandboxIdempotency(SandboxStore store, LongSupplier epochSeconds) {
         this.store = Objects.requireNonNull(store);
         this.now = Objects.requireNonNull(epochSeconds);
     }
 
     /** Called inside each keyed execution, after the key was taken: lets tests hold a request "executing". */
-    void whileExecuting(Runnable hook) {
+    public void whileExecuting(Runnable hook) {
         this.whileExecuting = hook == null ? () -> { } : hook;
     }
 
-    SandboxResponse handle(String scope, String key, String fingerprint, String requestId,
+    /**
+     * Runs a POST: validated and executed directly without an {@code Idempotency-Key}; with one, as described
+     * above, its fingerprint being the method, the path and the canonical form parameters.
+     */
+    public SandboxResponse handle(ApiRequest request, Validation validation, Execution execution) {
+        String key = request.idempotencyKey();
+        if (key == null) {
+            validation.run();
+            var outcome = execution.run();
+            if (outcome.link() != null) {
+                store.insertPaymentLink(outcome.link(), null);
+            }
+            return new SandboxResponse(outcome.status(), request.responseHeaders(), outcome.body());
+        }
+        return handle(request.idempotencyScope(), key, request.method() + " " + request.path() + "\n"
+                + FormEncoding.canonical(request.form()), request.requestId(), request.responseHeaders(), validation,
+                execution);
+    }
+
+    private SandboxResponse handle(String scope, String key, String fingerprint, String requestId,
             Map<String, String> responseHeaders, Validation validation, Execution execution) {
         if (key.length() > MAX_KEY_LENGTH) {
             throw StripeApiError.invalid("Idempotency keys can be at most " + MAX_KEY_LENGTH
