@@ -35,4 +35,14 @@ public final class TestTenants {
         }
         return ids;
     }
+
+    /**
+     * One invoice with the given number and amount, billed to "Buyer {number}" without an e-mail address, issued
+     * 2026-05-01 and due 2026-05-31.
+     */
+    public static InvoiceId invoice(BillingInvoices invoices, OrganizationId organization, String number,
+            long amount, String currency) {
+        return invoices.issue(organization, new NewInvoice(number, "Buyer " + number, null, LocalDate.of(2026, 5, 1),
+                LocalDate.of(2026, 5, 31), Money.of(amount, currency)));
+    }
 }

@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripeServer;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.IntegrationTest;
+import com.merchantbilling.support.Tenants;
 
 /**
  * Regression: recording a link committed, and then Spring Modulith marked the live-view listener's
@@ -30,48 +22,31 @@ import com.merchantbilling.support.TestTenants;
  * those links had to be fetched again. A small pool makes the deadlock certain; without it, every link is
  * recorded by its first Stripe call.
  */
-@SpringBootTest(properties = {
-        "stripe.secret-key=sk_test_pool",
+@IntegrationTest(properties = {
         "stripe.rate-limit-per-second=1000",
         "spring.datasource.hikari.maximum-pool-size=4",
         "spring.datasource.hikari.connection-timeout=2000",
         "payments.links.resubmit-older-than=3s",
         "payments.links.resubmit-interval=1s"})
-class ConnectionPoolDeadlockTest {
+class ConnectionPoolDeadlockIntegrationTests {
 
-    static final FakeStripeServer stripe = FakeStripeServer.start("sk_test_pool");
     static final int INVOICES = 60;
 
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("stripe.api-base", stripe::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        stripe.close();
-    }
-
     @Autowired
-    Organizations organizations;
+    FakeStripeServer stripe;
     @Autowired
-    BillingInvoices invoices;
-    @Autowired
-    PaymentLinkRequests requests;
-    @Autowired
-    AddOnSubscriptions addOns;
+    Tenants tenants;
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void manyConcurrentLinkRecordingsNeverWaitForASecondConnection() {
-        var organization = TestTenants.organization(organizations, "Pool");
-        addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        var ids = TestTenants.invoices(invoices, organization, "P", INVOICES, "USD");
+        var organization = tenants.subscribed("Pool");
+        var ids = tenants.invoices(organization, "P", INVOICES, "USD");
         stripe.setLatency(Duration.ofMillis(50));
         long started = System.nanoTime();
 
-        requests.request(organization, ids, "aiko");
+        tenants.requestLinks(organization, ids);
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> jdbc.sql("""
                                 select count(*) from invoices
