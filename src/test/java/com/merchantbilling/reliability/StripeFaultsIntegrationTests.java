@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,7 +23,7 @@ import com.merchantbilling.support.TestTenants;
  * read timeout, a connection dropped after the link was made (its answer lost, the key replayed) and one dropped
  * before the request arrived. Every one of 100 invoices still ends with exactly one active link.
  */
-class StripeFaultsTest extends ReliabilityTestSupport {
+class StripeFaultsIntegrationTests extends ReliabilityTestSupport {
 
     static final int INVOICES = 100;
 
@@ -32,11 +31,6 @@ class StripeFaultsTest extends ReliabilityTestSupport {
     StripeCallPolicy policy;
     @Autowired
     DeploymentId deployment;
-
-    @AfterEach
-    void reset() {
-        noFaults();
-    }
 
     @Test
     void oneLinkPerInvoiceThroughRandomFaults() {
@@ -49,16 +43,16 @@ class StripeFaultsTest extends ReliabilityTestSupport {
         var random = FaultPlan.randomly(20261202L, 0.2, Fault.FAIL_500, Fault.FAIL_500_AFTER_CREATING,
                 Fault.RATE_LIMITED_429, Fault.RATE_LIMITED_429_SHOULD_RETRY, Fault.SLOW, Fault.DROP_AFTER_PROCESSING,
                 Fault.DROP_BEFORE_PROCESSING);
-        STRIPE.setFaults(request -> {
+        stripe.setFaults(request -> {
             var fault = random.next(request);
             injected.get(fault).incrementAndGet();
             return fault;
         });
         // past the 1 s read timeout: the client gives up while Stripe has made the link
-        STRIPE.setSlowResponseDelay(Duration.ofSeconds(3));
-        long callsBefore = STRIPE.createCalls();
-        long limitedBefore = STRIPE.rateLimitedResponses();
-        long errorsBefore = STRIPE.serverErrorResponses();
+        stripe.setSlowResponseDelay(Duration.ofSeconds(3));
+        long callsBefore = stripe.createCalls();
+        long limitedBefore = stripe.rateLimitedResponses();
+        long errorsBefore = stripe.serverErrorResponses();
         long retriesBefore = policy.retries();
         long started = System.nanoTime();
 
@@ -74,7 +68,7 @@ class StripeFaultsTest extends ReliabilityTestSupport {
             duplicates += Math.max(0, active - 1);
             assertThat(active).as("active links of invoice %s", id).isEqualTo(1);
             // every link beyond the recorded one is an orphan, deactivated
-            assertThat(STRIPE.activeLinksForInvoice(Long.toString(id.value())).getFirst().id())
+            assertThat(stripe.activeLinksForInvoice(Long.toString(id.value())).getFirst().id())
                     .isEqualTo(linkIdOf(id));
             // each attempt has its own namespaced key; a saved 500's key is never sent again by our code
             assertThat(idempotencyKeys(id)).isNotEmpty().allSatisfy(key -> {
@@ -97,13 +91,13 @@ class StripeFaultsTest extends ReliabilityTestSupport {
                 [faults] create calls %d (%d faulted: %s)
                 [faults] 429 answers %d, 500 answers %d, policy retries (after stripe-java gave up) %d%n""",
                 INVOICES, ids.stream().mapToLong(this::linksAtStripe).sum(), duplicates, elapsed,
-                STRIPE.createCalls() - callsBefore, faulted, counts(injected),
-                STRIPE.rateLimitedResponses() - limitedBefore, STRIPE.serverErrorResponses() - errorsBefore,
+                stripe.createCalls() - callsBefore, faulted, counts(injected),
+                stripe.rateLimitedResponses() - limitedBefore, stripe.serverErrorResponses() - errorsBefore,
                 policy.retries() - retriesBefore);
         // a fault costs one more create call (a retry, or the next attempt's key), and a publication that outlives
         // resubmit-older-than (5 s here) may be resubmitted once and replayed by its key: never a loop (a saved 500
         // used to be retried with its key up to 18 times a minute)
-        assertThat(STRIPE.createCalls() - callsBefore).isBetween((long) INVOICES, (long) INVOICES + 2 * faulted);
+        assertThat(stripe.createCalls() - callsBefore).isBetween((long) INVOICES, (long) INVOICES + 2 * faulted);
     }
 
     private static String counts(Map<Fault, AtomicLong> injected) {

@@ -9,7 +9,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.merchantbilling.invoicing.Ineligibility;
@@ -23,15 +22,10 @@ import com.merchantbilling.support.TestTenants;
  * Two signed-in users of one organization press Create for overlapping selections at the same moment,
  * twenty times: between them every invoice is requested once, gets one link and one idempotency key.
  */
-class ConcurrentBulkActionTest extends ReliabilityTestSupport {
+class ConcurrentBulkActionIntegrationTests extends ReliabilityTestSupport {
 
     static final int REPETITIONS = 20;
     static final int INVOICES = 20;
-
-    @BeforeEach
-    void reset() {
-        noFaults();
-    }
 
     @Test
     void overlappingSelectionsAtTheSameMomentRequestEachInvoiceOnce() throws Exception {
