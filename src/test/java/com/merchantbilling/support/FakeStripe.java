@@ -14,10 +14,10 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Points the test's application context at its own {@link FakeStripeServer} (the sandbox core on 127.0.0.1):
  * <ul>
- * <li>{@code stripe.secret-key} and {@code stripe.webhook-secret} are set as inlined properties, so they exist
- * before the environment post-processors run (a key means {@link TestStripeSandboxEnvironment} leaves the built-in
- * sandbox off); a test's own {@code @SpringBootTest(properties = "stripe.secret-key=...")} wins, and the server
- * then accepts that key;</li>
+ * <li>{@code stripe.secret-key} and {@code stripe.webhook-secret} default to {@link #SECRET_KEY} and
+ * {@link #WEBHOOK_SECRET} (set by {@link TestStripeSandboxEnvironment} at the lowest precedence, before the
+ * sandbox's post-processor, so the built-in sandbox stays off); a test's own
+ * {@code @SpringBootTest(properties = "stripe.secret-key=...")} wins, and the server then accepts that key;</li>
  * <li>the server is started when the context is created, with the context's key, becomes the bean
  * {@code FakeStripeServer} ({@code @Autowired FakeStripeServer stripe}), sets {@code stripe.api-base}, and is
  * closed with the context;</li>
@@ -51,12 +51,13 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@TestPropertySource(properties = {
-        "stripe.secret-key=" + FakeStripe.SECRET_KEY,
-        "stripe.webhook-secret=" + FakeStripe.WEBHOOK_SECRET })
+@TestPropertySource(properties = FakeStripe.MARKER_PROPERTY + "=true")
 @ContextCustomizerFactories(FakeStripeContextCustomizerFactory.class)
 @ExtendWith(FakeStripeExtension.class)
 public @interface FakeStripe {
+
+    /** Tells {@link TestStripeSandboxEnvironment} that the context gets a fake Stripe, not the sandbox. */
+    String MARKER_PROPERTY = "merchantbilling.test.fake-stripe";
 
     /** The key the context and its server use unless the test configures another one. */
     String SECRET_KEY = "sk_test_fake_stripe";

@@ -42,7 +42,13 @@ public final class TestTenants {
      */
     public static InvoiceId invoice(BillingInvoices invoices, OrganizationId organization, String number,
             long amount, String currency) {
-        return invoices.issue(organization, new NewInvoice(number, "Buyer " + number, null, LocalDate.of(2026, 5, 1),
-                LocalDate.of(2026, 5, 31), Money.of(amount, currency)));
+        return invoice(invoices, organization, number, amount, currency, LocalDate.of(2026, 5, 1));
+    }
+
+    /** The same, issued on {@code issued} and due 30 days later (e.g. to sort it before the other invoices). */
+    public static InvoiceId invoice(BillingInvoices invoices, OrganizationId organization, String number,
+            long amount, String currency, LocalDate issued) {
+        return invoices.issue(organization, new NewInvoice(number, "Buyer " + number, null, issued,
+                issued.plusDays(30), Money.of(amount, currency)));
     }
 }

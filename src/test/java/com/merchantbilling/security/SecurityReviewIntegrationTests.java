@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,8 +32,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -46,6 +43,7 @@ import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripeServer;
+import com.merchantbilling.support.IntegrationTest;
 import com.merchantbilling.support.StripeEvents;
 import com.merchantbilling.support.TestTenants;
 import com.vaadin.flow.router.Route;
@@ -57,31 +55,23 @@ import com.vaadin.flow.router.RouteAlias;
  * start on, through link creation, a paid webhook and refused ones, at DEBUG).
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "stripe.secret-key=" + SecurityReviewTest.SECRET_KEY,
-        "stripe.webhook-secret=" + SecurityReviewTest.WEBHOOK_SECRET,
+@IntegrationTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // recognisable secrets of its own (they win over @FakeStripe's), to look for in the log
+        "stripe.secret-key=" + SecurityReviewIntegrationTests.SECRET_KEY,
+        "stripe.webhook-secret=" + SecurityReviewIntegrationTests.WEBHOOK_SECRET,
         "logging.level.com.merchantbilling=DEBUG",
         "logging.level.org.springframework.security=DEBUG",
         "logging.level.com.stripe=DEBUG"})
-class SecurityReviewTest {
+class SecurityReviewIntegrationTests {
 
     static final String SECRET_KEY = "sk_test_SECRETKEYsecurityReview7Qx9";
     static final String WEBHOOK_SECRET = "whsec_WEBHOOKSECRETsecurityReview3Zk2";
-    static final FakeStripeServer stripe = FakeStripeServer.start(SECRET_KEY);
     static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
-
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("stripe.api-base", stripe::baseUrl);
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        stripe.close();
-    }
 
     @LocalServerPort
     int port;
+    @Autowired
+    FakeStripeServer stripe;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -240,6 +230,7 @@ class SecurityReviewTest {
 
     @Test
     void neitherStripeSecretEverReachesTheLog(CapturedOutput output) {
+        assertThat(stripe.secretKey()).as("the key the app uses and the fake Stripe accepts").isEqualTo(SECRET_KEY);
         stripe.webhookTarget("http://127.0.0.1:" + port + "/stripe/webhook", WEBHOOK_SECRET);
         var organization = TestTenants.organization(organizations, "Secrets");
         addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);

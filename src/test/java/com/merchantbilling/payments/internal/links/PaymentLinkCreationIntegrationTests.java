@@ -46,7 +46,7 @@ import com.stripe.StripeClient;
 /** The payments module turns link requests into Stripe payment links, against a local fake Stripe. */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @ExtendWith(OutputCaptureExtension.class)
-class PaymentLinkCreationTests {
+class PaymentLinkCreationIntegrationTests {
 
     static final FakeStripeServer stripe = FakeStripeServer.start("sk_test_payments");
 

@@ -8,14 +8,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
@@ -26,7 +22,7 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
-import com.merchantbilling.support.FakeStripeServer;
+import com.merchantbilling.support.IntegrationTest;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
@@ -38,20 +34,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.browserless.SpringBrowserlessTest;
 
 /** What organization B's user sees never contains organization A's invoices: grid, dialog, copy button, push. */
-@SpringBootTest(properties = "stripe.secret-key=sk_test_view_tenancy")
-class TenantIsolationViewTests extends SpringBrowserlessTest {
-
-    static final FakeStripeServer stripe = FakeStripeServer.start("sk_test_view_tenancy");
-
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("stripe.api-base", stripe::baseUrl);
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        stripe.close();
-    }
+@IntegrationTest
+class TenantIsolationViewIntegrationTests extends SpringBrowserlessTest {
 
     @Autowired
     Organizations organizations;

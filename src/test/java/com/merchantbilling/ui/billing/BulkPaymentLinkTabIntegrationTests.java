@@ -6,26 +6,20 @@ import java.time.Duration;
 import java.time.LocalDate;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.Money;
-import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
-import com.merchantbilling.support.FakeStripeServer;
+import com.merchantbilling.support.IntegrationTest;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
@@ -39,21 +33,8 @@ import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.component.notification.Notification;
 
 /** Selection, the Bulk Action menu and the Create Invoice Online Payment Links dialog, without a browser. */
-@SpringBootTest
-class BulkPaymentLinkTabTests extends SpringBrowserlessTest {
-
-    static final FakeStripeServer stripe = FakeStripeServer.start("sk_test_tab");
-
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("stripe.secret-key", stripe::secretKey);
-        registry.add("stripe.api-base", stripe::baseUrl);
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        stripe.close();
-    }
+@IntegrationTest
+class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
 
     @Autowired
     Organizations organizations;
@@ -193,7 +174,6 @@ class BulkPaymentLinkTabTests extends SpringBrowserlessTest {
     }
 
     private InvoiceId issue(String number, long amount) {
-        return invoices.issue(sakura, new NewInvoice(number, "Buyer " + number, null, LocalDate.of(2027, 1, 1),
-                LocalDate.of(2027, 1, 31), Money.of(amount, "USD")));
+        return TestTenants.invoice(invoices, sakura, number, amount, "USD", LocalDate.of(2027, 1, 1));
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -20,33 +18,27 @@ import com.merchantbilling.invoicing.AuditEntry;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.Money;
-import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
+import com.merchantbilling.support.FakeStripe;
 import com.merchantbilling.support.FakeStripeServer;
+import com.merchantbilling.support.TestTenants;
 
 /** The link flow leaves an audit trail: who requested, which Stripe link was created, why one failed. */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
-class PaymentLinkAuditTrailTests {
-
-    static final FakeStripeServer stripe = FakeStripeServer.start("sk_test_audit");
+@FakeStripe
+class PaymentLinkAuditTrailIntegrationTests {
 
     @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("stripe.secret-key", stripe::secretKey);
-        registry.add("stripe.api-base", stripe::baseUrl);
+    static void quickRetries(DynamicPropertyRegistry registry) {
         registry.add("stripe.retry-backoff", () -> "20ms");
     }
 
-    @AfterAll
-    static void stopStripe() {
-        stripe.close();
-    }
-
+    @Autowired
+    FakeStripeServer stripe;
     @Autowired
     Organizations organizations;
     @Autowired
@@ -60,7 +52,7 @@ class PaymentLinkAuditTrailTests {
 
     @Test
     void recordsTheRequestTheCreatedLinkAndAFailure() {
-        var sakura = organizations.register("Audit " + System.nanoTime(), Optional.empty()).id();
+        var sakura = TestTenants.organization(organizations, "Audit");
         addOns.subscribe(sakura, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
         var created = issue(sakura, "A-1", "USD");
         // Stripe refuses CUP: a permanent failure
@@ -95,7 +87,6 @@ class PaymentLinkAuditTrailTests {
     }
 
     private InvoiceId issue(OrganizationId organization, String number, String currency) {
-        return invoices.issue(organization, new NewInvoice(number, "Buyer", null, LocalDate.of(2026, 5, 1),
-                LocalDate.of(2026, 5, 31), Money.of(1000, currency)));
+        return TestTenants.invoice(invoices, organization, number, 1000, currency);
     }
 }
