@@ -6,10 +6,7 @@ import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -22,8 +19,9 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
+import com.merchantbilling.support.FakeStripe;
 import com.merchantbilling.support.FakeStripeServer;
-import com.merchantbilling.support.FakeStripeServer.FaultPlan;
+import com.merchantbilling.support.IntegrationTest;
 import com.merchantbilling.support.TestTenants;
 
 /**
@@ -31,10 +29,7 @@ import com.merchantbilling.support.TestTenants;
  * tests. Stripe's read timeout is short so that a slow answer is a timeout within the test's time; retries
  * back off briefly; link requests whose retries ran out are resubmitted after seconds, not minutes.
  */
-@SpringBootTest(properties = {
-        // set here, not only dynamically: TestStripeSandboxEnvironment decides before dynamic properties exist
-        "stripe.secret-key=" + ReliabilityTestSupport.SECRET_KEY,
-        "stripe.webhook-secret=" + ReliabilityTestSupport.WEBHOOK_SECRET,
+@IntegrationTest(properties = {
         "stripe.read-timeout=1s",
         "stripe.retry-backoff=20ms",
         "payments.links.resolution.initial-backoff=20ms",
@@ -45,16 +40,12 @@ import com.merchantbilling.support.TestTenants;
         "payments.webhook.resubmit-after=5s"})
 abstract class ReliabilityTestSupport {
 
-    static final String WEBHOOK_SECRET = "whsec_reliability_0123456789";
-    static final String SECRET_KEY = "sk_test_reliability";
-    static final FakeStripeServer STRIPE = FakeStripeServer.start(SECRET_KEY);
+    static final String WEBHOOK_SECRET = FakeStripe.WEBHOOK_SECRET;
     static final Duration LINKS_DONE = Duration.ofSeconds(90);
 
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("stripe.api-base", STRIPE::baseUrl);
-    }
-
+    /** One server for all subclasses (they share this context); faults and counters reset before each test. */
+    @Autowired
+    FakeStripeServer stripe;
     @Autowired
     Organizations organizations;
     @Autowired
@@ -67,11 +58,6 @@ abstract class ReliabilityTestSupport {
     JdbcClient jdbc;
     @Autowired
     WebApplicationContext context;
-
-    static void noFaults() {
-        STRIPE.setFaults(FaultPlan.none());
-        STRIPE.setLatency(Duration.ZERO);
-    }
 
     OrganizationId subscribedOrganization(String name) {
         var organization = TestTenants.organization(organizations, name);
@@ -98,7 +84,7 @@ abstract class ReliabilityTestSupport {
     }
 
     long linksAtStripe(InvoiceId invoice) {
-        return STRIPE.linksForInvoice(Long.toString(invoice.value())).size();
+        return stripe.linksForInvoice(Long.toString(invoice.value())).size();
     }
 
     String linkIdOf(InvoiceId invoice) {
@@ -107,12 +93,12 @@ abstract class ReliabilityTestSupport {
     }
 
     long activeLinksAtStripe(InvoiceId invoice) {
-        return STRIPE.activeLinksForInvoice(Long.toString(invoice.value())).size();
+        return stripe.activeLinksForInvoice(Long.toString(invoice.value())).size();
     }
 
     /** Idempotency keys the app sent for the invoice's link: one per request of a link. */
     List<String> idempotencyKeys(InvoiceId invoice) {
-        return STRIPE.createRequests().stream()
+        return stripe.createRequests().stream()
                 .filter(r -> Long.toString(invoice.value())
                         .equals(r.formParameters().get("metadata[merchant_billing_invoice]")))
                 .map(FakeStripeServer.RecordedRequest::idempotencyKey).distinct().toList();

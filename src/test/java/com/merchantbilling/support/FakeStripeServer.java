@@ -435,6 +435,22 @@ public final class FakeStripeServer implements AutoCloseable {
         return Collections.unmodifiableMap(pairs);
     }
 
+    /**
+     * As a fresh server for the next test: no faults, no latency, the default slow delay, zero counters and no
+     * recorded requests. Links, sessions and payments stay, as they do at Stripe.
+     */
+    public void reset() {
+        faults = FaultPlan.none();
+        latency = Duration.ZERO;
+        slowResponseDelay = Duration.ofSeconds(30);
+        totalRequests.set(0);
+        createCalls.set(0);
+        rateLimited.set(0);
+        serverErrors.set(0);
+        createCallsByKey.clear();
+        requests.clear();
+    }
+
     @Override
     public void close() {
         server.stop(0);

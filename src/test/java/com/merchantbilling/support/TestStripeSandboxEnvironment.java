@@ -13,7 +13,8 @@ import org.springframework.util.StringUtils;
 /**
  * The one place where test application contexts ask for the Stripe sandbox: a context started by Spring's
  * TestContext framework (@SpringBootTest, @ApplicationModuleTest) that configures no Stripe key gets
- * {@code stripe.sandbox.enabled=true}, as the developer run does. Anything the test sets itself wins
+ * {@code stripe.sandbox.enabled=true}, as the developer run does, unless it is a {@link FakeStripe} test: that one gets
+ * {@link FakeStripe#SECRET_KEY} and {@link FakeStripe#WEBHOOK_SECRET} as defaults. Anything the test sets itself wins
  * (a key, or {@code stripe.sandbox.enabled=false}).
  * <p>
  * Applications started otherwise on the test classpath (the developer run, {@link AppProcess}'s production main
@@ -32,8 +33,15 @@ public class TestStripeSandboxEnvironment implements EnvironmentPostProcessor, O
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.getPropertySources().contains(TEST_CONTEXT_MARKER)
                 && !StringUtils.hasText(environment.getProperty("stripe.secret-key"))) {
-            environment.getPropertySources().addLast(
-                    new MapPropertySource("testStripeSandbox", Map.of("stripe.sandbox.enabled", "true")));
+            if (environment.getProperty(FakeStripe.MARKER_PROPERTY, Boolean.class, false)) {
+                // @FakeStripe: its server takes the context's key; defaults only, a key the test sets wins
+                environment.getPropertySources().addLast(new MapPropertySource("testFakeStripe", Map.of(
+                        "stripe.secret-key", FakeStripe.SECRET_KEY,
+                        "stripe.webhook-secret", FakeStripe.WEBHOOK_SECRET)));
+            } else {
+                environment.getPropertySources().addLast(
+                        new MapPropertySource("testStripeSandbox", Map.of("stripe.sandbox.enabled", "true")));
+            }
         }
     }
 

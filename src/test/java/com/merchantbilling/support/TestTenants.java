@@ -35,4 +35,20 @@ public final class TestTenants {
         }
         return ids;
     }
+
+    /**
+     * One invoice with the given number and amount, billed to "Buyer {number}" without an e-mail address, issued
+     * 2026-05-01 and due 2026-05-31.
+     */
+    public static InvoiceId invoice(BillingInvoices invoices, OrganizationId organization, String number,
+            long amount, String currency) {
+        return invoice(invoices, organization, number, amount, currency, LocalDate.of(2026, 5, 1));
+    }
+
+    /** The same, issued on {@code issued} and due 30 days later (e.g. to sort it before the other invoices). */
+    public static InvoiceId invoice(BillingInvoices invoices, OrganizationId organization, String number,
+            long amount, String currency, LocalDate issued) {
+        return invoices.issue(organization, new NewInvoice(number, "Buyer " + number, null, issued,
+                issued.plusDays(30), Money.of(amount, currency)));
+    }
 }

@@ -25,7 +25,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 
 /** The payment links dialog on its own: what it shows, the events it fires, the progress it is told. */
-class CreatePaymentLinksDialogTests extends PlainDialogTest {
+class CreatePaymentLinksDialogTests extends PlainDialogTestSupport {
 
     final BillingInvoice first = invoice(1, 1200, OnlinePaymentStatus.NOT_CREATED);
     final BillingInvoice second = invoice(2, 800, OnlinePaymentStatus.NOT_CREATED);

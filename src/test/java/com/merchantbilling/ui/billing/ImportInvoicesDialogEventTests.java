@@ -19,7 +19,7 @@ import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 
 /** The import dialog on its own: the uploaded file and the confirmation leave it as events. */
-class ImportInvoicesDialogEventTests extends PlainDialogTest {
+class ImportInvoicesDialogEventTests extends PlainDialogTestSupport {
 
     final List<ImportInvoicesDialog.FileEvent> files = new ArrayList<>();
     final List<ImportInvoicesDialog.ImportEvent> imports = new ArrayList<>();

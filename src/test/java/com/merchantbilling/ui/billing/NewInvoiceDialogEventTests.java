@@ -16,7 +16,7 @@ import com.merchantbilling.invoicing.NewInvoice;
 import com.vaadin.flow.component.button.Button;
 
 /** The New Invoice dialog on its own: Save fires the invoice as typed, or nothing while a field is invalid. */
-class NewInvoiceDialogEventTests extends PlainDialogTest {
+class NewInvoiceDialogEventTests extends PlainDialogTestSupport {
 
     final List<NewInvoiceDialog.SaveEvent> saves = new ArrayList<>();
     NewInvoiceDialog dialog;

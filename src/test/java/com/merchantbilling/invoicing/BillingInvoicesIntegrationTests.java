@@ -1,0 +1,122 @@
+package com.merchantbilling.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+
+import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.organizations.Organizations;
+import com.merchantbilling.support.TestTenants;
+
+/** The Billing Invoices queries against a real PostgreSQL, always within one organization. */
+@ApplicationModuleTest(extraIncludes = "organizations")
+class BillingInvoicesIntegrationTests {
+
+    @Autowired
+    BillingInvoices invoices;
+    @Autowired
+    Organizations organizations;
+
+    OrganizationId sakura;
+    OrganizationId maple;
+
+    @BeforeEach
+    void twoOrganizations() {
+        sakura = TestTenants.organization(organizations, "Sakura");
+        maple = TestTenants.organization(organizations, "Maple");
+        TestTenants.invoices(invoices, sakura, "S", 250, "JPY");
+        TestTenants.invoices(invoices, maple, "M", 3, "USD");
+    }
+
+    @Test
+    void pagesThroughOnlyTheOrganizationsInvoices() {
+        assertThat(invoices.count(sakura, "")).isEqualTo(250);
+        assertThat(invoices.count(maple, null)).isEqualTo(3);
+
+        var byNumber = new InvoiceSort(InvoiceSort.Field.INVOICE_NUMBER, false);
+        var page1 = invoices.page(sakura, "", byNumber, 0, 100);
+        var page3 = invoices.page(sakura, "", byNumber, 200, 100);
+        assertThat(page1).hasSize(100);
+        assertThat(page1.getFirst().invoiceNumber()).isEqualTo("S-0001");
+        assertThat(page3).hasSize(50);
+        assertThat(page3.getLast().invoiceNumber()).isEqualTo("S-0250");
+        assertThat(invoices.page(maple, "", byNumber, 0, 100)).extracting(BillingInvoice::invoiceNumber)
+                .containsExactly("M-0001", "M-0002", "M-0003");
+    }
+
+    @Test
+    void sortsByEachColumnBothWays() {
+        for (var field : InvoiceSort.Field.values()) {
+            var ascending = invoices.page(sakura, "", new InvoiceSort(field, false), 0, 250);
+            var descending = invoices.page(sakura, "", new InvoiceSort(field, true), 0, 250);
+            Comparator<BillingInvoice> order = switch (field) {
+                case INVOICE_NUMBER -> Comparator.comparing(BillingInvoice::invoiceNumber);
+                case BUYER -> Comparator.comparing(BillingInvoice::buyerName);
+                case ISSUE_DATE -> Comparator.comparing(BillingInvoice::issueDate);
+                case DUE_DATE -> Comparator.comparing(BillingInvoice::dueDate);
+                case BILLING_AMOUNT -> Comparator.comparingLong(i -> i.billingAmount().minorUnits());
+            };
+            assertThat(ascending).as("ascending by %s", field).isSortedAccordingTo(order);
+            assertThat(descending).as("descending by %s", field).isSortedAccordingTo(order.reversed());
+            assertThat(ascending).hasSize(250);
+        }
+    }
+
+    @Test
+    void filtersByBuyerOrInvoiceNumberTakingWildcardsLiterally() {
+        assertThat(invoices.count(sakura, "s-000")).isEqualTo(9);
+        assertThat(invoices.page(sakura, "buyer b", InvoiceSort.DEFAULT, 0, 100))
+                .isNotEmpty()
+                .allSatisfy(invoice -> assertThat(invoice.buyerName()).isEqualTo("Buyer B"));
+        assertThat(invoices.count(sakura, "%")).isZero();
+        assertThat(invoices.count(sakura, "S_0")).isZero();
+        assertThat(invoices.count(maple, "S-0001")).isZero();
+    }
+
+    @Test
+    void anotherOrganizationsInvoiceIsNotFound() {
+        var sakuraInvoice = invoices.page(sakura, "", InvoiceSort.DEFAULT, 0, 1).getFirst().id();
+        assertThat(invoices.find(sakura, sakuraInvoice)).isPresent();
+        assertThat(invoices.find(maple, sakuraInvoice)).isEmpty();
+        assertThat(invoices.findAll(maple, List.of(sakuraInvoice))).isEmpty();
+    }
+
+    @Test
+    void invoiceNumbersAreUniqueWithinAnOrganizationOnly() {
+        var invoice = new NewInvoice("S-0001", "Buyer", null, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                Money.of(500, "USD"));
+        assertThatThrownBy(() -> invoices.issue(sakura, invoice))
+                .isInstanceOf(InvoiceNumberTakenException.class)
+                .hasMessageContaining("S-0001");
+        assertThat(invoices.issue(maple, invoice)).isNotNull();
+        assertThat(invoices.count(sakura, "")).isEqualTo(250);
+    }
+
+    @Test
+    void newInvoicesHaveNoOnlinePaymentAndKeepMinorUnits() {
+        var id = invoices.issue(sakura, new NewInvoice("USD-1", "Buyer", null, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31), Money.of(1234, "USD")));
+        var invoice = invoices.find(sakura, id).orElseThrow();
+        assertThat(invoice.onlinePayment()).isEqualTo(OnlinePaymentStatus.NOT_CREATED);
+        assertThat(invoice.billingAmount()).isEqualTo(Money.of(1234, "USD"));
+        assertThat(invoice.billingAmount().format(Locale.US)).isEqualTo("USD 12.34");
+        assertThat(invoice.paymentLinkUrl()).isEmpty();
+    }
+
+    @Test
+    void rejectsPagesOutsideTheLimits() {
+        assertThatThrownBy(() -> invoices.page(sakura, "", InvoiceSort.DEFAULT, -1, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> invoices.page(sakura, "", InvoiceSort.DEFAULT, 0, 10_000))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,179 @@
+package com.merchantbilling.ui.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.OnlinePaymentStatus;
+import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.organizations.Organizations;
+import com.merchantbilling.payments.AddOn;
+import com.merchantbilling.payments.AddOnSubscriptions;
+import com.merchantbilling.support.IntegrationTest;
+import com.merchantbilling.support.SignedIn;
+import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.UiLanguage;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarTester;
+import com.vaadin.flow.component.notification.Notification;
+
+/** Selection, the Bulk Action menu and the Create Invoice Online Payment Links dialog, without a browser. */
+@IntegrationTest
+class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
+
+    @Autowired
+    Organizations organizations;
+    @Autowired
+    BillingInvoices invoices;
+    @Autowired
+    AddOnSubscriptions addOns;
+
+    OrganizationId sakura;
+
+    @BeforeEach
+    void subscribedOrganizationWithInvoices() {
+        UiLanguage.english();
+        sakura = TestTenants.organization(organizations, "Sakura");
+        addOns.subscribe(sakura, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+        TestTenants.invoices(invoices, sakura, "S", 150, "USD");
+        SignedIn.as(sakura, "aiko");
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.clear();
+    }
+
+    @Test
+    void headerCheckboxSelectsThePageAndA101stInvoiceIsRefused() {
+        navigate(BillingManagementView.class);
+        var grid = grid();
+
+        test(grid).selectAll();
+        assertThat(grid.getSelectedItems()).hasSize(100);
+        assertThat(text("selection-status")).isEqualTo("100 of at most 100 selected");
+
+        test($view(Button.class).id("pager-next")).click();
+        test(grid).select(0);
+
+        assertThat(grid.getSelectedItems()).hasSize(100);
+        assertThat($(Notification.class).last().getElement().getProperty("text"))
+                .contains("At most 100 invoices can be selected");
+
+        test($view(Button.class).id("remove-all-selections")).click();
+        assertThat(grid.getSelectedItems()).isEmpty();
+        test(grid).select(0);
+        assertThat(grid.getSelectedItems()).hasSize(1);
+    }
+
+    @Test
+    void selectionSurvivesPaging() {
+        navigate(BillingManagementView.class);
+        var grid = grid();
+        test(grid).select(0);
+        var first = test(grid).getRow(0).id();
+
+        test($view(Button.class).id("pager-next")).click();
+        test(grid).select(1);
+        test($view(Button.class).id("pager-previous")).click();
+
+        assertThat(grid.getSelectedItems()).extracting(BillingInvoice::id).contains(first).hasSize(2);
+    }
+
+    @Test
+    void dialogSetsIneligibleInvoicesApartAndCreatesTheOthersWithLiveProgress() {
+        var zero = issue("Z-1", 0);
+        var credit = issue("C-1", -300);
+        navigate(BillingManagementView.class);
+        var grid = grid();
+        // newest first: Z-1 and C-1 are issued later than the S- invoices
+        test(grid).select(0);
+        test(grid).select(1);
+        test(grid).select(2);
+        test(grid).select(3);
+        var eligible = grid.getSelectedItems().stream().map(BillingInvoice::id)
+                .filter(id -> !id.equals(zero) && !id.equals(credit)).toList();
+        assertThat(eligible).hasSize(2);
+
+        new MenuBarTester<>($view(MenuBar.class).id("bulk-action")).clickItem("Bulk Action", "Create Payment Link");
+
+        var dialog = $(Dialog.class).id("create-payment-links-dialog");
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Create Invoice Online Payment Links");
+        @SuppressWarnings("unchecked")
+        Grid<BillingInvoice> targets = $(Grid.class, dialog).id("target-invoices");
+        @SuppressWarnings("unchecked")
+        Grid<BillingInvoice> ineligible = $(Grid.class, dialog).id("ineligible-invoices");
+        assertThat(test(targets).size()).isEqualTo(2);
+        assertThat(test(ineligible).size()).isEqualTo(2);
+        assertThat(test(ineligible).getCellText(0, 3)).isEqualTo("Billing amount is 0 or less");
+
+        var create = $(Button.class, dialog).id("create-payment-links");
+        assertThat(create.isEnabled()).isTrue();
+        test(create).click();
+
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            roundTrip();
+            assertThat($(Span.class, dialog).id("payment-links-progress-text").getText()).isEqualTo("2 of 2 processed");
+            assertThat($(Span.class, dialog).id("payment-links-result").getText()).isEqualTo("2 payment links created.");
+        });
+        assertThat(invoices.findAll(sakura, eligible))
+                .allMatch(i -> i.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT);
+        assertThat(invoices.find(sakura, zero).orElseThrow().onlinePayment()).isEqualTo(OnlinePaymentStatus.NOT_CREATED);
+        var row = test(grid).getRow(eligible.contains(test(grid).getRow(2).id()) ? 2 : 3);
+        assertThat(row.onlinePayment()).isEqualTo(OnlinePaymentStatus.PENDING_PAYMENT);
+        assertThat(row.paymentLinkUrl()).isPresent();
+    }
+
+    @Test
+    void createIsDisabledWhenNoSelectedInvoiceIsEligible() {
+        issue("Z-2", 0);
+        navigate(BillingManagementView.class);
+        test(grid()).select(0);
+
+        new MenuBarTester<>($view(MenuBar.class).id("bulk-action")).clickItem("Bulk Action", "Create Payment Link");
+
+        var dialog = $(Dialog.class).id("create-payment-links-dialog");
+        assertThat($(Button.class, dialog).id("create-payment-links").isEnabled()).isFalse();
+    }
+
+    @Test
+    void anOrganizationWithoutTheAddOnSeesNoBulkActionButANotice() {
+        var maple = TestTenants.organization(organizations, "Maple");
+        TestTenants.invoices(invoices, maple, "M", 3, "JPY");
+        SignedIn.as(maple, "liam");
+
+        navigate(BillingManagementView.class);
+
+        assertThat($view(MenuBar.class).all()).isEmpty();
+        assertThat(text("add-on-notice")).contains("Stripe Credit Card Payment Add-on");
+        assertThat(test(grid()).size()).isEqualTo(3);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<BillingInvoice> grid() {
+        return $view(Grid.class).id("billing-invoices-grid");
+    }
+
+    private String text(String id) {
+        return $view(Span.class).id(id).getText();
+    }
+
+    private InvoiceId issue(String number, long amount) {
+        return TestTenants.invoice(invoices, sakura, number, amount, "USD", LocalDate.of(2027, 1, 1));
+    }
+}
