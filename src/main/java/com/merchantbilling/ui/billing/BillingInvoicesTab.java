@@ -188,7 +188,9 @@ public class BillingInvoicesTab extends VerticalLayout {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         var ui = attachEvent.getUI();
-        updateRegistration = updates.register(organization, invoice -> ui.access(() -> refreshRows(List.of(invoice))));
+        updateRegistration = updates.register(organization, invoice -> ui.access(() -> refreshRows(List.of(invoice))),
+                // changes may have gone unheard (the node's listener reconnected): read the shown rows again
+                () -> ui.access(() -> refreshRows(pager.rows().stream().map(BillingInvoice::id).toList())));
     }
 
     @Override

@@ -43,6 +43,7 @@ class CreatePaymentLinksDialog extends Dialog {
 
     // read by the live-update listener on the publishing thread as well
     private volatile List<InvoiceId> requested = List.of();
+    private boolean finished = true;
 
     CreatePaymentLinksDialog(Set<InvoiceId> selection, PaymentLinkTargets targets) {
         setHeaderTitle(getTranslation("links.title"));
@@ -93,6 +94,7 @@ class CreatePaymentLinksDialog extends Dialog {
     /** The links were requested: the dialog now shows their progress. */
     void showRequested(PaymentLinkRequestResult result) {
         requested = result.requested();
+        finished = requested.isEmpty();
         body.removeAll();
         progressBar.setId("payment-links-progress");
         progressText.setId("payment-links-progress-text");
@@ -128,6 +130,11 @@ class CreatePaymentLinksDialog extends Dialog {
         return requested;
     }
 
+    /** Whether the last requested links are all created or failed (true before Create: nothing is running). */
+    boolean finished() {
+        return finished;
+    }
+
     /** Shows the requested invoices' current state; read back every time, so a missed update cannot leave it stale. */
     void showProgress(List<BillingInvoice> current) {
         if (requested.isEmpty()) {
@@ -140,7 +147,8 @@ class CreatePaymentLinksDialog extends Dialog {
         long done = created + failed.size();
         progressBar.setValue((double) done / requested.size());
         progressText.setText(getTranslation("links.progress", count(done), count(requested.size())));
-        if (done == requested.size()) {
+        finished = done == requested.size();
+        if (finished) {
             showSummary(created, failed);
         }
     }

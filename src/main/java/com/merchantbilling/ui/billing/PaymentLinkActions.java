@@ -1,5 +1,6 @@
 package com.merchantbilling.ui.billing;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +25,9 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 class PaymentLinkActions {
 
+    /** Slow on purpose: notifications are the fast path, this only catches what they missed. */
+    static final Duration POLL_WHILE_UNFINISHED = Duration.ofSeconds(5);
+
     private final OrganizationId organization;
     private final String requestedBy;
     private final PaymentLinkRequests requests;
@@ -46,23 +50,34 @@ class PaymentLinkActions {
             var result = requests.request(organization, create.invoices(), requestedBy);
             dialog.showRequested(result);
             onChange.accept(result.requested());
-            dialog.showProgress(current(dialog.requested()));
+            showProgress(dialog);
         });
         dialog.addCloseListener(closed -> onChange.accept(dialog.requested()));
-        // the links are created in the background: each one pushes its row's new state to the open dialog
+        // the links are created in the background, on any node: each one pushes its row's new state to the open
+        // dialog; after a reconnect of the node's listener, and every few seconds while the run is unfinished,
+        // the dialog reads its invoices again, so a notification that never arrived cannot leave it at 97 of 100
         dialog.addAttachListener(attach -> {
             var ui = attach.getUI();
             Registration registration = updates.register(organization, invoice -> {
                 if (dialog.requested().contains(invoice)) {
-                    ui.access(() -> dialog.showProgress(current(dialog.requested())));
+                    ui.access(() -> showProgress(dialog));
                 }
-            });
+            }, () -> ui.access(() -> showProgress(dialog)));
+            Registration polling = ui.addPollListener(poll -> showProgress(dialog));
             dialog.addDetachListener(detach -> {
                 registration.remove();
+                polling.remove();
+                ui.setPollInterval(-1);
                 detach.unregisterListener();
             });
         });
         dialog.open();
+    }
+
+    /** Shows the run's progress and polls (slowly) while it is unfinished: the fallback for lost notifications. */
+    private void showProgress(CreatePaymentLinksDialog dialog) {
+        dialog.showProgress(current(dialog.requested()));
+        dialog.getUI().ifPresent(ui -> ui.setPollInterval(dialog.finished() ? -1 : (int) POLL_WHILE_UNFINISHED.toMillis()));
     }
 
     private List<BillingInvoice> current(List<InvoiceId> requested) {

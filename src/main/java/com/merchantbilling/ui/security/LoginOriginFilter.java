@@ -19,6 +19,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * organization. Browsers send {@code Origin} on every cross-site POST, so comparing it with our own origin
  * closes that hole without touching the form. A request without {@code Origin} (not a browser's
  * cross-site form) passes.
+ * <p>
+ * "Our own origin" is the request's scheme, host and port, which behind a load balancer are the forwarded ones:
+ * {@code server.forward-headers-strategy=native} has Tomcat apply {@code X-Forwarded-Proto/-Host/-Port} from an
+ * internal proxy before this filter runs, so a browser on {@code https://billing.example} is compared with that,
+ * not with the node's own {@code http://10.0.0.5:8081}.
  */
 class LoginOriginFilter extends OncePerRequestFilter {
 
