@@ -28,7 +28,8 @@ class StripeConfiguration {
         return builder.build();
     }
 
-    /** The Stripe budget all nodes share (see {@link StripeBudget}); a slot is waited for at most 10 minutes. */
+    /** The Stripe budget all nodes share (see {@link StripeBudget}); a slot is waited for at most 5 minutes, within
+     * the publications' lease (payments.publications.stale-after, 10 min) so a waiting listener is not taken for dead. */
     @Bean
     StripeBudget stripeBudget(javax.sql.DataSource dataSource, StripeProperties properties,
             io.micrometer.core.instrument.MeterRegistry meters) {
@@ -38,7 +39,7 @@ class StripeConfiguration {
                 .idColumn("id")
                 .stateColumn("state")
                 .build();
-        return StripeBudget.cluster(proxies, properties.rateLimitPerSecond(), java.time.Duration.ofMinutes(10), meters);
+        return StripeBudget.cluster(proxies, properties.rateLimitPerSecond(), java.time.Duration.ofMinutes(5), meters);
     }
 
     @Bean
