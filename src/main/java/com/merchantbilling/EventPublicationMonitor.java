@@ -20,6 +20,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.constraints.NotNull;
@@ -66,9 +68,21 @@ class EventPublicationMonitor {
                 .register(meters);
     }
 
-    /** Counts by status; the result the gauges now report. */
+    /**
+     * Once per interval for the cluster: the table is the same from every node, so N nodes counting would only
+     * write the warning N times. The gauges are those of the node that checked (the lock's holder keeps winning
+     * while it lives, see SchedulerLocks); the others keep their last values: alert on the maximum over nodes.
+     */
     @Scheduled(initialDelayString = "${merchantbilling.event-publications.check-interval:PT1M}",
             fixedDelayString = "${merchantbilling.event-publications.check-interval:PT1M}")
+    @SchedulerLock(name = "event-publication-monitor",
+            lockAtLeastFor = "${merchantbilling.event-publications.check-interval:PT1M}",
+            lockAtMostFor = "${merchantbilling.event-publications.check-interval:PT1M}")
+    void scheduledCheck() {
+        check();
+    }
+
+    /** Counts by status; the result the gauges now report. */
     Check check() {
         var staleBefore = OffsetDateTime.ofInstant(clock.instant().minus(properties.staleAfter()), ZoneOffset.UTC);
         var counts = new EnumMap<EventPublication.Status, Long>(EventPublication.Status.class);

@@ -43,8 +43,8 @@ import com.merchantbilling.support.TestTenants;
  * The bulk request is made here, through the invoicing API, in a context of the test JVM that shares the
  * app's database but whose Stripe answers every call 429 (its first round fails, and it waits far longer than
  * the test before its next). Its publications stay in the event_publication table, incomplete, exactly as a
- * node that lost Stripe and died would leave them. The app JVM then takes them over on its start (republish
- * outstanding events on restart), is killed after about 30 links, and must finish the rest after its second
+ * node that lost Stripe and died would leave them. The app JVM then takes them over once they are stale (their
+ * lease, payments.publications.stale-after, is 2 s here; nothing is republished blindly on start), is killed after about 30 links, and must finish the rest after its second
  * start, while a tenth of its create calls meet a 500 saved under the key (before or after the link was made)
  * or a connection dropped after the link was made (answer lost, key replayed).
  */
@@ -124,11 +124,14 @@ class BulkActionCrashIntegrationTests {
                 Map.of("stripe.secret-key", stripe.secretKey(),
                         "stripe.api-base", stripe.baseUrl(),
                         "stripe.webhook-secret", "whsec_crash_test",
-                        "spring.main.banner-mode", "off"),
+                        "spring.main.banner-mode", "off",
+                        "payments.publications.stale-after", "2s",
+                        "payments.links.resubmit-interval", "1s",
+                        "payments.links.resubmit-older-than", "1s"),
                 Path.of("target", "crash-test", Long.toString(System.currentTimeMillis())));
 
         long started = System.nanoTime();
-        // the republished requests start before the web server answers: watch Stripe, not the app's HTTP
+        // the resubmitted requests may start before the web server answers: watch Stripe, not the app's HTTP
         app.launch();
         Awaitility.await("about 30 links before the kill").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(10))

@@ -171,6 +171,8 @@ public final class FakeStripeServer implements AutoCloseable {
     private final AtomicLong serverErrors = new AtomicLong();
     private final ConcurrentMap<String, AtomicLong> createCallsByKey = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /** When each request arrived (System.nanoTime), by its sequence number: for rate checks over time windows. */
+    private final Map<Integer, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
 
     private FakeStripeServer(String secretKey) throws IOException {
         this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
@@ -317,6 +319,11 @@ public final class FakeStripeServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** When the request arrived, in {@link System#nanoTime()}'s time (this JVM's). */
+    public long arrivalNanos(RecordedRequest request) {
+        return arrivals.get(request.sequence());
+    }
+
     public List<RecordedRequest> createRequests() {
         return requests.stream().filter(RecordedRequest::isCreatePaymentLink).toList();
     }
@@ -331,6 +338,7 @@ public final class FakeStripeServer implements AutoCloseable {
         var request = new RecordedRequest(sequence.incrementAndGet(), exchange.getRequestMethod(), path,
                 Collections.unmodifiableMap(headers), exchange.getRequestURI().getRawQuery(), body,
                 formParameters(body));
+        arrivals.put(request.sequence(), System.nanoTime());
         requests.add(request);
         totalRequests.incrementAndGet();
         if (request.isCreatePaymentLink()) {

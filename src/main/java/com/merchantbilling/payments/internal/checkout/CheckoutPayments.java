@@ -18,6 +18,7 @@ import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.internal.deployment.DeploymentId;
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
+import com.merchantbilling.payments.internal.stripe.StripeCaller;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
@@ -155,7 +156,8 @@ public class CheckoutPayments {
         account.ifPresent(options::setStripeAccount);
         var requestOptions = options.build();
         try {
-            return Optional.of(policy.call(() -> stripe.v1().paymentLinks().retrieve(linkId, requestOptions)));
+            return Optional.of(policy.call(new StripeCaller(account, Optional.empty(), false),
+                    () -> stripe.v1().paymentLinks().retrieve(linkId, requestOptions)));
         } catch (InvalidRequestException e) {
             if (e.getStatusCode() != null && e.getStatusCode() == 404) {
                 return Optional.empty();

@@ -12,6 +12,7 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.internal.deployment.DeploymentId;
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
+import com.merchantbilling.payments.internal.stripe.StripeCaller;
 import com.merchantbilling.payments.internal.stripe.StripeCurrencies;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -31,7 +32,7 @@ import com.stripe.param.PaymentLinkUpdateParams;
 /**
  * An invoice's card-only, single-use payment links at Stripe: creating one per request attempt, finding the ones
  * an attempt may have created when its answer was lost, and deactivating orphans. Every call goes through
- * {@link StripeCallPolicy} (the app-wide rate limit).
+ * {@link StripeCallPolicy} (the cluster-wide budget, on the organization's turn).
  */
 @Component
 class StripePaymentLinks {
@@ -54,7 +55,8 @@ class StripePaymentLinks {
         var params = parameters(request, metadata(request, attempt));
         var options = options(connectedAccount).setIdempotencyKey(idempotencyKey(deployment, request.invoiceId(),
                 attempt)).build();
-        return policy.callWithKey(() -> stripe.v1().paymentLinks().create(params, options));
+        return policy.callWithKey(StripeCaller.background(request.organizationId(), connectedAccount),
+                () -> stripe.v1().paymentLinks().create(params, options));
     }
 
     /**
@@ -76,7 +78,8 @@ class StripePaymentLinks {
                 params.setStartingAfter(after);
             }
             var listParams = params.build();
-            var list = policy.call(() -> stripe.v1().paymentLinks().list(listParams, options));
+            var list = policy.call(StripeCaller.background(organization, connectedAccount),
+                    () -> stripe.v1().paymentLinks().list(listParams, options));
             for (var link : list.getData()) {
                 if (PaymentLinkMetadata.from(link.getMetadata())
                         .filter(ours -> ours.isFor(deployment, organization, invoice)).isPresent()) {
@@ -99,7 +102,8 @@ class StripePaymentLinks {
     PaymentLink deactivate(String paymentLinkId, Optional<String> connectedAccount) throws StripeException {
         var params = PaymentLinkUpdateParams.builder().setActive(false).build();
         var options = options(connectedAccount).build();
-        return policy.call(() -> stripe.v1().paymentLinks().update(paymentLinkId, params, options));
+        return policy.call(new StripeCaller(connectedAccount, Optional.empty(), false),
+                () -> stripe.v1().paymentLinks().update(paymentLinkId, params, options));
     }
 
     PaymentLinkMetadata metadata(PaymentLinkRequested request, int attempt) {

@@ -21,6 +21,7 @@ import com.merchantbilling.payments.internal.checkout.CheckoutOutcome;
 import com.merchantbilling.payments.internal.checkout.CheckoutPayments;
 import com.merchantbilling.payments.internal.checkout.CompletedCheckout;
 import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
+import com.merchantbilling.payments.internal.stripe.StripeCaller;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Dispute;
@@ -60,16 +61,23 @@ class PaymentReconciliationService implements PaymentReconciliation {
     public Optional<ReconciliationResult> reconcile(OrganizationId organization, InvoiceId invoice) {
         return onlinePayments.find(invoice)
                 .filter(found -> found.organizationId().equals(organization))
-                .map(this::reconcile);
+                // a merchant clicked Check Payment and waits: no queueing behind bulk runs
+                .map(found -> reconcile(found, true));
     }
 
+    /** The scheduled reconciliation's call: on the organization's turn, like its other background calls. */
     ReconciliationResult reconcile(BillingInvoiceReference invoice) {
+        return reconcile(invoice, false);
+    }
+
+    private ReconciliationResult reconcile(BillingInvoiceReference invoice, boolean interactive) {
         if (invoice.paymentLinkId().isEmpty()) {
             return new ReconciliationResult(invoice.id(), 0, 0, invoice.onlinePayment());
         }
         var account = organizations.find(invoice.organizationId()).flatMap(Organization::stripeAccountId);
         var options = RequestOptions.builder();
         account.ifPresent(options::setStripeAccount);
+        var caller = new StripeCaller(account, java.util.Optional.of(invoice.organizationId()), interactive);
         var params = SessionListParams.builder()
                 .setPaymentLink(invoice.paymentLinkId().get())
                 .setStatus(SessionListParams.Status.COMPLETE)
@@ -80,7 +88,7 @@ class PaymentReconciliationService implements PaymentReconciliation {
         var requestOptions = options.build();
         try {
             // the first page under the app-wide rate limit and retries; a link rarely has a second page
-            var firstPage = policy.call(() -> stripe.v1().checkout().sessions().list(params, requestOptions));
+            var firstPage = policy.call(caller, () -> stripe.v1().checkout().sessions().list(params, requestOptions));
             for (Session session : firstPage.autoPagingIterable()) {
                 var outcome = checkoutPayments.apply(CompletedCheckout.of(session, account, paidAt(session),
                         Optional.empty()));
@@ -94,7 +102,7 @@ class PaymentReconciliationService implements PaymentReconciliation {
                     break;
                 }
             }
-            reconcileCharges(invoice, requestOptions);
+            reconcileCharges(invoice, requestOptions, caller);
         } catch (StripeException e) {
             throw new PaymentReconciliationException("Stripe could not be asked about the payments of invoice "
                     + invoice.invoiceNumber() + ": " + StripeCallPolicy.describe(e), e);
@@ -117,12 +125,13 @@ class PaymentReconciliationService implements PaymentReconciliation {
      * more call: GET /v1/disputes?payment_intent= (Stripe API reference, "List all disputes", filters
      * charge and payment_intent), each dispute applied as charge.dispute.created/closed would be.
      */
-    private void reconcileCharges(BillingInvoiceReference invoice, RequestOptions requestOptions) throws StripeException {
+    private void reconcileCharges(BillingInvoiceReference invoice, RequestOptions requestOptions, StripeCaller caller)
+            throws StripeException {
         var params = PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build();
         for (String intentId : onlinePayments.recordedPaymentIntents(invoice.id())) {
             com.stripe.model.PaymentIntent intent;
             try {
-                intent = policy.call(() -> stripe.v1().paymentIntents().retrieve(intentId, params, requestOptions));
+                intent = policy.call(caller, () -> stripe.v1().paymentIntents().retrieve(intentId, params, requestOptions));
             } catch (com.stripe.exception.InvalidRequestException e) {
                 if (e.getStatusCode() == null || e.getStatusCode() != 404) {
                     throw e;

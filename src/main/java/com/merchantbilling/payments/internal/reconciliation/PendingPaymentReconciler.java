@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePayments;
 import com.merchantbilling.payments.PaymentReconciliationException;
@@ -41,6 +43,14 @@ class PendingPaymentReconciler {
 
     @Scheduled(fixedDelayString = "${payments.reconciliation.interval:10m}",
             initialDelayString = "${payments.reconciliation.interval:10m}")
+    // once per interval for the cluster: N nodes would ask Stripe N times about the same invoices. A batch takes
+    // batch-size Stripe calls (seconds at Stripe's pace), far below the interval, so holding the lock for the
+    // interval (at least and at most) means one batch per interval, and a dead node's lock lapses after one.
+    // The node that takes over starts its walk at the beginning (the cursor lives in memory): it only repeats
+    // checks, never skips one for long.
+    @SchedulerLock(name = "pending-payment-reconciliation",
+            lockAtLeastFor = "${payments.reconciliation.interval:10m}",
+            lockAtMostFor = "${payments.reconciliation.interval:10m}")
     void reconcileOldPendingPayments() {
         runBatch();
     }

@@ -14,14 +14,12 @@ import com.stripe.exception.RateLimitException;
 import com.stripe.exception.StripeException;
 
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
 /**
- * Every Stripe call of the app goes through here: one app-wide rate limit (Stripe counts per account
- * and second), and retries with exponential backoff and jitter for what stripe-java does not retry
+ * Every Stripe call of the app goes through here: the cluster-wide budget ({@link StripeBudget}: Stripe
+ * counts per account and second, whatever the number of our nodes; fair between organizations), and retries with exponential backoff and jitter for what stripe-java does not retry
  * itself (a plain 429) or has given up on. Permanent errors are not retried.
  * <p>
  * A call with an idempotency key ({@link #callWithKey}) is retried only where Stripe executed and saved
@@ -35,24 +33,29 @@ public class StripeCallPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(StripeCallPolicy.class);
 
-    private final RateLimiter rateLimiter;
+    private final StripeBudget budget;
     private final Retry retry;
     private final Retry keyedRetry;
     private final java.util.function.Function<String, io.micrometer.core.instrument.Timer> callTimer;
 
-    /** With the app's meters: each Stripe HTTP attempt's latency (stripe.calls) and the retries (stripe.call.retries). */
+    /** For tests building a policy by hand: a budget within this JVM only. */
     public StripeCallPolicy(StripeProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
+        this(properties, meters, StripeBudget.local(properties.rateLimitPerSecond()));
+    }
+
+    /**
+     * With the app's meters: each Stripe HTTP attempt's latency (stripe.calls), the retries (stripe.call.retries)
+     * and the waits for a slot (stripe.budget.wait, see {@link StripeBudget}).
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public StripeCallPolicy(StripeProperties properties, io.micrometer.core.instrument.MeterRegistry meters,
+            StripeBudget budget) {
+        this.budget = budget;
         this.callTimer = outcome -> io.micrometer.core.instrument.Timer.builder("stripe.calls")
                 .description("Stripe API calls, each attempt on its own").tag("outcome", outcome)
                 .publishPercentileHistogram(false).register(meters);
         var retryCounter = io.micrometer.core.instrument.Counter.builder("stripe.call.retries")
                 .description("Stripe calls tried again after a transient failure").register(meters);
-        // one permit per 1/rate seconds: an even pace instead of a burst at the start of each second
-        this.rateLimiter = RateLimiter.of("stripe", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / properties.rateLimitPerSecond()))
-                .timeoutDuration(Duration.ofMinutes(10))
-                .build());
         this.retry = retry("stripe", properties, StripeCallPolicy::isTransient);
         this.keyedRetry = retry("stripe-keyed", properties, StripeCallPolicy::isRetryableWithSameKey);
         callTimer.apply("success");
@@ -76,9 +79,17 @@ public class StripeCallPolicy {
                 .build());
     }
 
-    /** Runs a Stripe call without an idempotency key (a read) under the rate limit, retrying transient failures. */
+    /**
+     * Runs a Stripe call without an idempotency key (a read) on the platform account's budget, not on any
+     * organization's turn; prefer {@link #call(StripeCaller, StripeCall)}.
+     */
     public <T> T call(StripeCall<T> call) throws StripeException {
-        return call(call, retry);
+        return call(StripeCaller.PLATFORM, call, retry);
+    }
+
+    /** Runs a Stripe call without an idempotency key (a read) within the budget, retrying transient failures. */
+    public <T> T call(StripeCaller caller, StripeCall<T> call) throws StripeException {
+        return call(caller, call, retry);
     }
 
     /**
@@ -86,11 +97,23 @@ public class StripeCallPolicy {
      * (429, 409); a 5xx, a timeout or a dropped connection is the caller's to resolve.
      */
     public <T> T callWithKey(StripeCall<T> call) throws StripeException {
-        return call(call, keyedRetry);
+        return call(StripeCaller.PLATFORM, call, keyedRetry);
     }
 
-    private <T> T call(StripeCall<T> call, Retry retry) throws StripeException {
-        Supplier<T> limited = RateLimiter.decorateSupplier(rateLimiter, () -> {
+    /** {@link #callWithKey(StripeCall)} within the caller's budget: its account, its organization's turn. */
+    public <T> T callWithKey(StripeCaller caller, StripeCall<T> call) throws StripeException {
+        return call(caller, call, keyedRetry);
+    }
+
+    private <T> T call(StripeCaller caller, StripeCall<T> call, Retry retry) throws StripeException {
+        // each attempt, retries included, takes its own slot: Stripe counts every request
+        Supplier<T> limited = () -> {
+            try {
+                budget.acquire(caller);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a Stripe request slot", e);
+            }
             long start = System.nanoTime();
             String outcome = "failure";
             try {
@@ -102,7 +125,7 @@ public class StripeCallPolicy {
             } finally {
                 callTimer.apply(outcome).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             }
-        });
+        };
         try {
             return Retry.decorateSupplier(retry, limited).get();
         } catch (WrappedStripeException e) {

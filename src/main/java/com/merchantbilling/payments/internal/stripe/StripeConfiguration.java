@@ -28,6 +28,20 @@ class StripeConfiguration {
         return builder.build();
     }
 
+    /** The Stripe budget all nodes share (see {@link StripeBudget}); a slot is waited for at most 5 minutes, within
+     * the publications' lease (payments.publications.stale-after, 10 min) so a waiting listener is not taken for dead. */
+    @Bean
+    StripeBudget stripeBudget(javax.sql.DataSource dataSource, StripeProperties properties,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        var proxies = io.github.bucket4j.postgresql.Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper.STRING)
+                .table("stripe_rate_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .build();
+        return StripeBudget.cluster(proxies, properties.rateLimitPerSecond(), java.time.Duration.ofMinutes(5), meters);
+    }
+
     @Bean
     StripeConnection stripeConnection(StripeProperties properties) {
         boolean sandbox = properties.sandbox().enabled();
