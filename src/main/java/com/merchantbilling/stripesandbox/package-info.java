@@ -4,5 +4,5 @@
  * run and the tests work without a Stripe account. On only when no {@code stripe.secret-key} is configured.
  * Depends on no other module of the application.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Stripe sandbox")
+@org.springframework.modulith.ApplicationModule(displayName = "Stripe sandbox", allowedDependencies = {})
 package com.merchantbilling.stripesandbox;

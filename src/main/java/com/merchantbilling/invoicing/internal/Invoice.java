@@ -10,20 +10,20 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.util.Assert;
 
-import com.merchantbilling.invoicing.AdditionalPaymentReceived;
-import com.merchantbilling.invoicing.BillingInvoiceReference;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.InvoicePaid;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkCreated;
-import com.merchantbilling.invoicing.OrphanPaymentLinkDeactivated;
-import com.merchantbilling.invoicing.PaymentLinkFailed;
-import com.merchantbilling.invoicing.PaymentActivity;
-import com.merchantbilling.invoicing.PaymentActivityRecorded;
-import com.merchantbilling.invoicing.PaymentLinkRecording;
-import com.merchantbilling.invoicing.PaymentOutcome;
+import com.merchantbilling.invoicing.events.AdditionalPaymentReceived;
+import com.merchantbilling.invoicing.events.InvoicePaid;
+import com.merchantbilling.invoicing.events.OrphanPaymentLinkDeactivated;
+import com.merchantbilling.invoicing.events.PaymentActivity;
+import com.merchantbilling.invoicing.events.PaymentActivityRecorded;
+import com.merchantbilling.invoicing.events.PaymentLinkCreated;
+import com.merchantbilling.invoicing.events.PaymentLinkFailed;
+import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
+import com.merchantbilling.invoicing.onlinepayments.PaymentLinkRecording;
+import com.merchantbilling.invoicing.onlinepayments.PaymentOutcome;
 import com.merchantbilling.organizations.OrganizationId;
 
 /** The invoice aggregate. It guards its own rules: a payment link is set once, the status only moves forward. */

@@ -11,16 +11,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.merchantbilling.invoicing.AdditionalPaymentReceived;
-import com.merchantbilling.invoicing.AuditAction;
-import com.merchantbilling.invoicing.AuditEntry;
+import com.merchantbilling.invoicing.InvoiceDetails.AuditAction;
+import com.merchantbilling.invoicing.InvoiceDetails.AuditEntry;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.InvoicePaid;
-import com.merchantbilling.invoicing.OrphanPaymentLinkDeactivated;
-import com.merchantbilling.invoicing.PaymentLinkCreated;
-import com.merchantbilling.invoicing.PaymentLinkFailed;
-import com.merchantbilling.invoicing.PaymentLinkRequested;
-import com.merchantbilling.invoicing.PaymentActivityRecorded;
+import com.merchantbilling.invoicing.events.AdditionalPaymentReceived;
+import com.merchantbilling.invoicing.events.InvoicePaid;
+import com.merchantbilling.invoicing.events.OrphanPaymentLinkDeactivated;
+import com.merchantbilling.invoicing.events.PaymentActivityRecorded;
+import com.merchantbilling.invoicing.events.PaymentLinkCreated;
+import com.merchantbilling.invoicing.events.PaymentLinkFailed;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**

@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.merchantbilling.invoicing.InvoiceDetail;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.organizations.OrganizationId;
@@ -29,8 +28,8 @@ class InvoiceDetailService implements InvoiceDetails {
     }
 
     @Override
-    public Optional<InvoiceDetail> find(OrganizationId organization, InvoiceId invoice) {
-        return queries.find(organization.value(), invoice.value()).map(row -> new InvoiceDetail(row,
+    public Optional<InvoiceDetails.Details> find(OrganizationId organization, InvoiceId invoice) {
+        return queries.find(organization.value(), invoice.value()).map(row -> new InvoiceDetails.Details(row,
                 jdbc.sql("select buyer_email from invoices where organization_id = :org and id = :id")
                         .param("org", organization.value()).param("id", invoice.value())
                         .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(email -> email),

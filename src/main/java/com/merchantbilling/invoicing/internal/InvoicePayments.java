@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.PaymentOutcome;
-import com.merchantbilling.invoicing.ReceivedPayment;
+import com.merchantbilling.invoicing.onlinepayments.PaymentOutcome;
+import com.merchantbilling.invoicing.onlinepayments.ReceivedPayment;
 
 /** The invoice_payments rows and the row lock that serializes payments for one invoice. */
 @Repository

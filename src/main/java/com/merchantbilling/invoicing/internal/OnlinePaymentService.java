@@ -10,15 +10,15 @@ import java.util.OptionalInt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.merchantbilling.invoicing.AfterPaymentOutcome;
-import com.merchantbilling.invoicing.BillingInvoiceReference;
-import com.merchantbilling.invoicing.ChargeReport;
-import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.OnlinePayments;
-import com.merchantbilling.invoicing.PaymentLinkRecording;
-import com.merchantbilling.invoicing.PaymentOutcome;
-import com.merchantbilling.invoicing.ReceivedPayment;
+import com.merchantbilling.invoicing.Money;
+import com.merchantbilling.invoicing.onlinepayments.AfterPaymentOutcome;
+import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
+import com.merchantbilling.invoicing.onlinepayments.ChargeReport;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.PaymentLinkRecording;
+import com.merchantbilling.invoicing.onlinepayments.PaymentOutcome;
+import com.merchantbilling.invoicing.onlinepayments.ReceivedPayment;
 
 @Service
 @Transactional

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
-import com.merchantbilling.invoicing.PaymentLinkRequested;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**

@@ -14,14 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
 
 import com.merchantbilling.invoicing.BillingInvoice;
-import com.merchantbilling.invoicing.IneligibleInvoice;
-import com.merchantbilling.invoicing.Ineligibility;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.PaymentLinkRequestResult;
-import com.merchantbilling.invoicing.PaymentLinkRequested;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.invoicing.PaymentLinkTargets;
-import com.merchantbilling.invoicing.TooManyInvoicesSelectedException;
+import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
+import com.merchantbilling.invoicing.PaymentLinkRequests.IneligibleInvoice;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkRequestResult;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkTargets;
+import com.merchantbilling.invoicing.PaymentLinkRequests.TooManyInvoicesSelectedException;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.organizations.OrganizationId;
 
 @Service

@@ -6,7 +6,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.merchantbilling.invoicing.PaymentLinkRequested;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 
 /**
  * Link requests whose handling was cut short (a crash, a shutdown in the middle of a backoff) are taken up

@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.payments.PaymentReconciliationException;
 
 /**

@@ -1,8 +1,10 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.onlinepayments;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import com.merchantbilling.invoicing.InvoiceId;
 
 /**
  * What the payments module tells invoicing about an invoice's online payment. Invoices are found by id

@@ -1,7 +1,10 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.onlinepayments;
 
 import java.util.Optional;
 
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.Money;
+import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.organizations.OrganizationId;
 
 /** An invoice as Stripe-side processing needs it: whose it is, what it bills, where its link stands. */

@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.onlinepayments;
 
 /** What a report about a recorded payment (refund, dispute, failure) did. */
 public enum AfterPaymentOutcome {

@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.events;
 
 /** A change to an invoice's payment flags, as the audit trail and the metrics name it. */
 public enum PaymentActivity {

@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.onlinepayments;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.onlinepayments;
 
 /** What recording a payment link request's answer did to the invoice. */
 public enum PaymentLinkRecording {

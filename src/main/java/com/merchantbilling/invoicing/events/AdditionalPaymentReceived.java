@@ -1,5 +1,9 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.events;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**
@@ -7,6 +11,7 @@ import com.merchantbilling.organizations.OrganizationId;
  *
  * @param stripeEventId the webhook event that reported the payment; null when reconciliation found it
  */
+@DomainEvent
 public record AdditionalPaymentReceived(InvoiceId invoiceId, OrganizationId organizationId, Money amount,
         String checkoutSessionId, String stripeEventId) {
 }

@@ -1,8 +1,10 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.onlinepayments;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+
+import com.merchantbilling.invoicing.Money;
 
 /**
  * A payment Stripe reports for an invoice.

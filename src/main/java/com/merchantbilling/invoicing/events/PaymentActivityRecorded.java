@@ -1,7 +1,10 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.events;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
+import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**
@@ -13,6 +16,7 @@ import com.merchantbilling.organizations.OrganizationId;
  * @param stripeObject  the Stripe object reported (session, refund, dispute, payment intent), if any
  * @param stripeEventId the webhook event; null when reconciliation found it
  */
+@DomainEvent
 public record PaymentActivityRecorded(InvoiceId invoiceId, OrganizationId organizationId, PaymentActivity activity,
         Instant occurredAt, String detail, String stripeObject, String stripeEventId) {
 }

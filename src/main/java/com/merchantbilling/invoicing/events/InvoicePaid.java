@@ -1,7 +1,11 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.events;
 
 import java.time.Instant;
 
+import org.jmolecules.event.annotation.DomainEvent;
+
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**
@@ -10,6 +14,7 @@ import com.merchantbilling.organizations.OrganizationId;
  * @param amountDiffers the paid amount or currency is not what the invoice bills; the merchant should look
  * @param stripeEventId the webhook event that reported the payment; null when reconciliation found it
  */
+@DomainEvent
 public record InvoicePaid(InvoiceId invoiceId, OrganizationId organizationId, Money paidAmount, Instant paidAt,
         String checkoutSessionId, boolean amountDiffers, String stripeEventId) {
 }

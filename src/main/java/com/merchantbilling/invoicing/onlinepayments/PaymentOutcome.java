@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing;
+package com.merchantbilling.invoicing.onlinepayments;
 
 /** What recording a received payment did to the invoice. */
 public enum PaymentOutcome {
