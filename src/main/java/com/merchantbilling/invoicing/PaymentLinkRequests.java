@@ -67,7 +67,7 @@ public interface PaymentLinkRequests {
 
         /**
          * The one rule for who may get a link: no link yet (or the last request failed) and a billing amount
-         * above 0. {@code PaymentLinkRequestStore} applies the same rule atomically in SQL.
+         * above 0. {@code internal.links.PaymentLinkClaims} applies the same rule atomically in SQL.
          */
         public static java.util.Optional<Ineligibility> of(BillingInvoice invoice) {
             return java.util.Optional.ofNullable(switch (invoice.onlinePayment()) {

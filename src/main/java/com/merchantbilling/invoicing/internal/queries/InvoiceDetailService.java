@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.queries;
 
 import java.util.Optional;
 
@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.internal.audit.InvoiceAuditTrail;
 import com.merchantbilling.organizations.OrganizationId;
 
 @Service

@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.payments;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.internal.ChargeStates;
 import com.merchantbilling.invoicing.onlinepayments.PaymentOutcome;
 import com.merchantbilling.invoicing.onlinepayments.ReceivedPayment;
 

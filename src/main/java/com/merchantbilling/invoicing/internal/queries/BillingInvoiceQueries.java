@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.queries;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,15 +16,16 @@ import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaidDetails;
 import com.merchantbilling.invoicing.PaymentFlag;
+import com.merchantbilling.invoicing.internal.ChargeStates;
 
 /**
  * Reads for the Billing Invoices list. Plain SQL because the list sorts and filters dynamically; the
  * organization is the first condition of every statement.
  */
 @Repository
-class BillingInvoiceQueries {
+public class BillingInvoiceQueries {
 
-    static final String COLUMNS = """
+    public static final String COLUMNS = """
             id, invoice_number, buyer_name, issue_date, due_date, billing_amount, currency,
             online_payment_status, payment_link_url, payment_link_failure,
             paid_at, paid_amount, paid_currency, payment_count,
@@ -120,7 +121,7 @@ class BillingInvoiceQueries {
                 .optional();
     }
 
-    List<BillingInvoice> findAll(long organizationId, Collection<Long> invoiceIds) {
+    public List<BillingInvoice> findAll(long organizationId, Collection<Long> invoiceIds) {
         if (invoiceIds.isEmpty()) {
             return List.of();
         }
@@ -132,7 +133,7 @@ class BillingInvoiceQueries {
                 .list();
     }
 
-    static String column(InvoiceSort.Field field) {
+    public static String column(InvoiceSort.Field field) {
         return switch (field) {
             case INVOICE_NUMBER -> "invoice_number";
             case BUYER -> "buyer_name";
@@ -142,14 +143,14 @@ class BillingInvoiceQueries {
         };
     }
 
-    static String filterCondition(Optional<String> pattern) {
+    public static String filterCondition(Optional<String> pattern) {
         return pattern.isPresent()
                 ? " and (buyer_name ilike :pattern escape '\\' or invoice_number ilike :pattern escape '\\')"
                 : "";
     }
 
     /** The filter as a LIKE pattern that matches its text anywhere, with LIKE's wildcards taken literally. */
-    static Optional<String> likePattern(String filter) {
+    public static Optional<String> likePattern(String filter) {
         if (filter == null || filter.isBlank()) {
             return Optional.empty();
         }
@@ -157,7 +158,7 @@ class BillingInvoiceQueries {
         return Optional.of("%" + escaped + "%");
     }
 
-    static BillingInvoice toRow(ResultSet rs, int rowNum) throws SQLException {
+    public static BillingInvoice toRow(ResultSet rs, int rowNum) throws SQLException {
         return new BillingInvoice(
                 new InvoiceId(rs.getLong("id")),
                 rs.getString("invoice_number"),

@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.exports;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.internal.csv.CsvWriter;
+import com.merchantbilling.invoicing.internal.queries.BillingInvoiceQueries;
 import com.merchantbilling.organizations.OrganizationId;
 
 @Service

@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.links;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

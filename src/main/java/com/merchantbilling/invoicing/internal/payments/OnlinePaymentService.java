@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.payments;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
+import com.merchantbilling.invoicing.internal.Invoice;
+import com.merchantbilling.invoicing.internal.InvoiceRepository;
 import com.merchantbilling.invoicing.onlinepayments.AfterPaymentOutcome;
 import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
 import com.merchantbilling.invoicing.onlinepayments.ChargeReport;

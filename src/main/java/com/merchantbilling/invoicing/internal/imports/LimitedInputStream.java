@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.imports;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

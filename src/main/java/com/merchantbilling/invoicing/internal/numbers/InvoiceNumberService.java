@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.numbers;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.queries;
 
 import java.time.Clock;
 import java.util.Collection;
@@ -17,6 +17,8 @@ import com.merchantbilling.invoicing.InvoiceLineItem;
 import com.merchantbilling.invoicing.InvoiceNumberTakenException;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.NewInvoice;
+import com.merchantbilling.invoicing.internal.Invoice;
+import com.merchantbilling.invoicing.internal.InvoiceRepository;
 import com.merchantbilling.organizations.OrganizationId;
 
 @Service

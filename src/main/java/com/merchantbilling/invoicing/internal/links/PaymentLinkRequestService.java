@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.links;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -22,6 +22,7 @@ import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkRequestResul
 import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkTargets;
 import com.merchantbilling.invoicing.PaymentLinkRequests.TooManyInvoicesSelectedException;
 import com.merchantbilling.invoicing.events.PaymentLinkRequested;
+import com.merchantbilling.invoicing.internal.queries.BillingInvoiceQueries;
 import com.merchantbilling.organizations.OrganizationId;
 
 @Service

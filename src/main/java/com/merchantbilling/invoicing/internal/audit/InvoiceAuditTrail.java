@@ -1,4 +1,4 @@
-package com.merchantbilling.invoicing.internal;
+package com.merchantbilling.invoicing.internal.audit;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +30,7 @@ import com.merchantbilling.organizations.OrganizationId;
  * a change is visible but not yet audited. An {@code @ApplicationModuleListener} would add both.
  */
 @Component
-class InvoiceAuditTrail {
+public class InvoiceAuditTrail {
 
     static final String STRIPE = "Stripe";
 
@@ -92,7 +92,7 @@ class InvoiceAuditTrail {
                                 "(" + activity.stripeObject() + ")").strip());
     }
 
-    List<AuditEntry> find(long organizationId, long invoiceId) {
+    public List<AuditEntry> find(long organizationId, long invoiceId) {
         return jdbc.sql("""
                         select occurred_at, action, actor, payment_link_id, checkout_session_id, stripe_event_id, detail
                           from invoice_audit_entries
