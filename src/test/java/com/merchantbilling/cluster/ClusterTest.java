@@ -216,7 +216,7 @@ class ClusterTest {
         Awaitility.await("every invoice of the killed run Pending Payment, made by the other nodes")
                 .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> pending(ids) == ids.size());
-        var activeByInvoice = stripe.store().paymentLinks().stream().filter(link -> link.active())
+        var activeByInvoice = stripe.paymentLinks().stream().filter(link -> link.active())
                 .collect(Collectors.groupingBy(link -> link.metadata().get("merchant_billing_invoice"),
                         Collectors.counting()));
         assertThat(ids).allSatisfy(id -> assertThat(activeByInvoice.get(Long.toString(id.value())))

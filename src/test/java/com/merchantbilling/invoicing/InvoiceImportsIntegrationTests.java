@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.merchantbilling.invoicing.InvoiceImports.ImportPreview;
+import com.merchantbilling.invoicing.InvoiceImports.ImportProblem;
+import com.merchantbilling.invoicing.InvoiceImports.ImportRowError;
+import com.merchantbilling.invoicing.InvoiceImports.ImportedInvoice;
+import com.merchantbilling.invoicing.InvoiceImports.InvoiceImportException;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.TestTenants;

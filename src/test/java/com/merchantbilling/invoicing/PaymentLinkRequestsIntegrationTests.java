@@ -16,6 +16,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
+import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
+import com.merchantbilling.invoicing.PaymentLinkRequests.IneligibleInvoice;
+import com.merchantbilling.invoicing.PaymentLinkRequests.TooManyInvoicesSelectedException;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
+import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.PaymentLinkRecording;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.TestTenants;

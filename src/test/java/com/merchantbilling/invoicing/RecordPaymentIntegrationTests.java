@@ -14,6 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.PublishedEvents;
 
+import com.merchantbilling.invoicing.events.AdditionalPaymentReceived;
+import com.merchantbilling.invoicing.events.InvoicePaid;
+import com.merchantbilling.invoicing.events.PaymentActivity;
+import com.merchantbilling.invoicing.events.PaymentActivityRecorded;
+import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.PaymentOutcome;
+import com.merchantbilling.invoicing.onlinepayments.ReceivedPayment;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.TestTenants;

@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.merchantbilling.invoicing.AuditAction;
-import com.merchantbilling.invoicing.AuditEntry;
+import com.merchantbilling.invoicing.InvoiceDetails.AuditAction;
+import com.merchantbilling.invoicing.InvoiceDetails.AuditEntry;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.support.StripeEvents;
 import com.merchantbilling.support.StripeEvents.CheckoutSession;

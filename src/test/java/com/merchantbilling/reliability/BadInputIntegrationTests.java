@@ -17,14 +17,14 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.ResultMatcher;
 
-import com.merchantbilling.invoicing.Ineligibility;
-import com.merchantbilling.invoicing.IneligibleInvoice;
+import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
+import com.merchantbilling.invoicing.PaymentLinkRequests.IneligibleInvoice;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkRequested;
-import com.merchantbilling.invoicing.TooManyInvoicesSelectedException;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
+import com.merchantbilling.invoicing.PaymentLinkRequests.TooManyInvoicesSelectedException;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.support.StripeEvents;
 import com.merchantbilling.support.TestTenants;

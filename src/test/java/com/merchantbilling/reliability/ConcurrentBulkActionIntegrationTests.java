@@ -11,11 +11,11 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import com.merchantbilling.invoicing.Ineligibility;
-import com.merchantbilling.invoicing.IneligibleInvoice;
+import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
+import com.merchantbilling.invoicing.PaymentLinkRequests.IneligibleInvoice;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkRequestResult;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkRequestResult;
 import com.merchantbilling.support.TestTenants;
 
 /**

@@ -18,7 +18,7 @@ import org.springframework.http.MediaType;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkTargets;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkTargets;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.PaymentReconciliation;

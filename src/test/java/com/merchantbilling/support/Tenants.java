@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.TestComponent;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.invoicing.PaymentLinkRequestResult;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkRequestResult;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;

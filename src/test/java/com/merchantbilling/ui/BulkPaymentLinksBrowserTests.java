@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
-import com.merchantbilling.invoicing.Ineligibility;
+import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 

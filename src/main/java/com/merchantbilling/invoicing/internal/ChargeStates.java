@@ -1,13 +1,13 @@
 package com.merchantbilling.invoicing.internal;
 
 /** Where an invoice's payments stand with refunds and disputes, as stored beside its status (V15). */
-final class ChargeStates {
+public final class ChargeStates {
 
     private ChargeStates() {
     }
 
     /** What the refunds of the invoice's payments add up to. */
-    enum RefundState {
+    public enum RefundState {
         /** Some money went back. */
         PARTIAL,
         /** Every payment was refunded in full. */
@@ -19,7 +19,7 @@ final class ChargeStates {
      * warning_needs_response, warning_under_review, needs_response, under_review are open; won, lost,
      * warning_closed and prevented are closed, of which only won and lost are a decision about the money.
      */
-    enum DisputeState {
+    public enum DisputeState {
         OPEN, WON, LOST
     }
 }

@@ -10,25 +10,25 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.Table;
 import org.springframework.util.Assert;
 
-import com.merchantbilling.invoicing.AdditionalPaymentReceived;
-import com.merchantbilling.invoicing.BillingInvoiceReference;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.InvoicePaid;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkCreated;
-import com.merchantbilling.invoicing.OrphanPaymentLinkDeactivated;
-import com.merchantbilling.invoicing.PaymentLinkFailed;
-import com.merchantbilling.invoicing.PaymentActivity;
-import com.merchantbilling.invoicing.PaymentActivityRecorded;
-import com.merchantbilling.invoicing.PaymentLinkRecording;
-import com.merchantbilling.invoicing.PaymentOutcome;
+import com.merchantbilling.invoicing.events.AdditionalPaymentReceived;
+import com.merchantbilling.invoicing.events.InvoicePaid;
+import com.merchantbilling.invoicing.events.OrphanPaymentLinkDeactivated;
+import com.merchantbilling.invoicing.events.PaymentActivity;
+import com.merchantbilling.invoicing.events.PaymentActivityRecorded;
+import com.merchantbilling.invoicing.events.PaymentLinkCreated;
+import com.merchantbilling.invoicing.events.PaymentLinkFailed;
+import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
+import com.merchantbilling.invoicing.onlinepayments.PaymentLinkRecording;
+import com.merchantbilling.invoicing.onlinepayments.PaymentOutcome;
 import com.merchantbilling.organizations.OrganizationId;
 
 /** The invoice aggregate. It guards its own rules: a payment link is set once, the status only moves forward. */
 @Table("invoices")
-class Invoice extends AbstractAggregateRoot<Invoice> {
+public class Invoice extends AbstractAggregateRoot<Invoice> {
 
     @Id
     private Long id;
@@ -92,7 +92,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
         this.version = version;
     }
 
-    static Invoice issue(long organizationId, NewInvoice invoice, Instant now) {
+    public static Invoice issue(long organizationId, NewInvoice invoice, Instant now) {
         Assert.hasText(invoice.invoiceNumber(), "An invoice needs an invoice number");
         Assert.isTrue(invoice.invoiceNumber().strip().length() <= 64, "An invoice number has at most 64 characters");
         Assert.hasText(invoice.buyerName(), "An invoice needs a buyer");
@@ -113,7 +113,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * wins: no link Stripe made is ever lost, and whichever link is recorded first makes every other one an
      * orphan, so an invoice never has two payable links.
      */
-    PaymentLinkRecording recordPaymentLink(int attempt, String linkId, String linkUrl, Instant now) {
+    public PaymentLinkRecording recordPaymentLink(int attempt, String linkId, String linkUrl, Instant now) {
         Assert.hasText(linkId, "A payment link has an id");
         Assert.hasText(linkUrl, "A payment link has a URL");
         if (paymentLinkId != null) {
@@ -151,7 +151,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * Keeps Stripe's reason; only the current attempt of a pending request can fail: a late answer of an earlier
      * attempt must not fail the attempt that replaced it, and a recorded link stays.
      */
-    PaymentLinkRecording recordPaymentLinkFailure(int attempt, String reason) {
+    public PaymentLinkRecording recordPaymentLinkFailure(int attempt, String reason) {
         if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED || attempt != paymentLinkAttempt) {
             return PaymentLinkRecording.STALE;
         }
@@ -165,17 +165,17 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * The next attempt (and so the next idempotency key) after Stripe's answer to {@code attempt} stayed
      * unknown and no link of it was found; only while that attempt is still the current, pending one.
      */
-    java.util.OptionalInt nextPaymentLinkAttempt(int attempt) {
+    public java.util.OptionalInt nextPaymentLinkAttempt(int attempt) {
         if (onlinePaymentStatus != OnlinePaymentStatus.LINK_REQUESTED || paymentLinkId != null
                 || attempt != paymentLinkAttempt) {
             return java.util.OptionalInt.empty();
         }
-        paymentLinkAttempt = attempt + 1;
+      paymentLinkAttempt = attempt + 1;
         return java.util.OptionalInt.of(paymentLinkAttempt);
     }
 
     /** Audits a deactivated orphan; the invoice's own link is never one. */
-    void recordOrphanPaymentLinkDeactivated(int attempt, String linkId) {
+    public void recordOrphanPaymentLinkDeactivated(int attempt, String linkId) {
         Assert.hasText(linkId, "A payment link has an id");
         if (linkId.equals(paymentLinkId)) {
             throw new IllegalArgumentException("Payment link " + linkId + " is invoice " + invoiceNumber
@@ -196,7 +196,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * Stripe event that reported the payment (null if none, e.g. found by reconciliation) is named in the
      * events it publishes.
      */
-    PaymentOutcome recordPayment(String checkoutSessionId, Money amount, Instant when, String stripeEventId) {
+    public PaymentOutcome recordPayment(String checkoutSessionId, Money amount, Instant when, String stripeEventId) {
         Assert.hasText(checkoutSessionId, "A payment names its Checkout Session");
         Assert.notNull(amount, "A payment has an amount");
         Assert.notNull(when, "A payment has a time");
@@ -240,7 +240,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * @param refunded     what the refunds add up to, zero for none
      * @param disputeState null for no dispute
      */
-    boolean recordChargeState(ChargeStates.RefundState refundState, Money refunded,
+    public boolean recordChargeState(ChargeStates.RefundState refundState, Money refunded,
             ChargeStates.DisputeState disputeState, Instant at,
             String stripeObject, String stripeEventId) {
         boolean changed = false;
@@ -275,7 +275,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
      * A declined or failed attempt to pay. Only an invoice still waiting for its money takes it (a Paid
      * invoice's earlier declines are history); a report older than the last one known changes nothing.
      */
-    boolean recordPaymentFailure(Instant at, String reason, String stripeObject, String stripeEventId) {
+    public boolean recordPaymentFailure(Instant at, String reason, String stripeObject, String stripeEventId) {
         if (onlinePaymentStatus == OnlinePaymentStatus.PAID || onlinePaymentStatus == OnlinePaymentStatus.NOT_CREATED
                 || paymentFailedAt != null && !at.isAfter(paymentFailedAt)) {
             return false;
@@ -290,12 +290,12 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    BillingInvoiceReference reference() {
+    public BillingInvoiceReference reference() {
         return new BillingInvoiceReference(new InvoiceId(id), new OrganizationId(organizationId), invoiceNumber,
                 billingAmount(), onlinePaymentStatus, java.util.Optional.ofNullable(paymentLinkId));
     }
 
-    Long id() {
+    public Long id() {
         return id;
     }
 
@@ -319,7 +319,7 @@ class Invoice extends AbstractAggregateRoot<Invoice> {
         return paymentLinkId;
     }
 
-    int paymentLinkAttempt() {
+    public int paymentLinkAttempt() {
         return paymentLinkAttempt;
     }
 

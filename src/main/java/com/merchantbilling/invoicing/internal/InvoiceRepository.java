@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-interface InvoiceRepository extends ListCrudRepository<Invoice, Long> {
+public interface InvoiceRepository extends ListCrudRepository<Invoice, Long> {
 
     Optional<Invoice> findByPaymentLinkId(String paymentLinkId);
 }

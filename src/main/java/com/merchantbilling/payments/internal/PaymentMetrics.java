@@ -3,10 +3,10 @@ package com.merchantbilling.payments.internal;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import com.merchantbilling.invoicing.PaymentActivityRecorded;
-import com.merchantbilling.invoicing.PaymentLinkCreated;
-import com.merchantbilling.invoicing.PaymentLinkFailed;
-import com.merchantbilling.invoicing.PaymentLinkRequested;
+import com.merchantbilling.invoicing.events.PaymentActivityRecorded;
+import com.merchantbilling.invoicing.events.PaymentLinkCreated;
+import com.merchantbilling.invoicing.events.PaymentLinkFailed;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

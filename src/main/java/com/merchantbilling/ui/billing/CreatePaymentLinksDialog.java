@@ -9,12 +9,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.merchantbilling.invoicing.BillingInvoice;
-import com.merchantbilling.invoicing.IneligibleInvoice;
-import com.merchantbilling.invoicing.Ineligibility;
+import com.merchantbilling.invoicing.PaymentLinkRequests.IneligibleInvoice;
+import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkRequestResult;
-import com.merchantbilling.invoicing.PaymentLinkTargets;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkRequestResult;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkTargets;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;

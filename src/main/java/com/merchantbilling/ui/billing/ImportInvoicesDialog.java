@@ -4,10 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.List;
 
-import com.merchantbilling.invoicing.ImportPreview;
-import com.merchantbilling.invoicing.ImportResult;
-import com.merchantbilling.invoicing.ImportRowError;
-import com.merchantbilling.invoicing.InvoiceImportException;
+import com.merchantbilling.invoicing.InvoiceImports.ImportPreview;
+import com.merchantbilling.invoicing.InvoiceImports.ImportResult;
+import com.merchantbilling.invoicing.InvoiceImports.ImportRowError;
+import com.merchantbilling.invoicing.InvoiceImports.InvoiceImportException;
 import com.merchantbilling.invoicing.InvoiceImports;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;

@@ -11,7 +11,7 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.InvoiceImportException;
+import com.merchantbilling.invoicing.InvoiceImports.InvoiceImportException;
 import com.merchantbilling.invoicing.InvoiceImports;
 import com.merchantbilling.invoicing.InvoiceNumberTakenException;
 import com.merchantbilling.invoicing.InvoiceNumbers;

@@ -4,8 +4,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-import com.merchantbilling.invoicing.AuditEntry;
-import com.merchantbilling.invoicing.InvoiceDetail;
+import com.merchantbilling.invoicing.InvoiceDetails.AuditEntry;
+import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceLineItem;
 import com.merchantbilling.ui.i18n.UiTranslations;
 import com.vaadin.flow.component.button.Button;
@@ -22,7 +22,7 @@ class InvoiceDetailsDialog extends Dialog {
     final Grid<InvoiceLineItem> lineItems = new Grid<>();
     final Grid<AuditEntry> auditTrail = new Grid<>();
 
-    InvoiceDetailsDialog(InvoiceDetail detail) {
+    InvoiceDetailsDialog(InvoiceDetails.Details detail) {
         var invoice = detail.invoice();
         var locale = UiTranslations.formatting(getLocale());
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import com.merchantbilling.invoicing.AdditionalPaymentReceived;
+import com.merchantbilling.invoicing.events.AdditionalPaymentReceived;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.InvoicePaid;
-import com.merchantbilling.invoicing.OrphanPaymentLinkDeactivated;
-import com.merchantbilling.invoicing.PaymentActivityRecorded;
-import com.merchantbilling.invoicing.PaymentLinkCreated;
-import com.merchantbilling.invoicing.PaymentLinkFailed;
+import com.merchantbilling.invoicing.events.InvoicePaid;
+import com.merchantbilling.invoicing.events.OrphanPaymentLinkDeactivated;
+import com.merchantbilling.invoicing.events.PaymentActivityRecorded;
+import com.merchantbilling.invoicing.events.PaymentLinkCreated;
+import com.merchantbilling.invoicing.events.PaymentLinkFailed;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**

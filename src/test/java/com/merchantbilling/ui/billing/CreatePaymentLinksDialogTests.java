@@ -12,13 +12,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import com.merchantbilling.invoicing.BillingInvoice;
-import com.merchantbilling.invoicing.IneligibleInvoice;
-import com.merchantbilling.invoicing.Ineligibility;
+import com.merchantbilling.invoicing.PaymentLinkRequests.IneligibleInvoice;
+import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkRequestResult;
-import com.merchantbilling.invoicing.PaymentLinkTargets;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkRequestResult;
+import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkTargets;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;

@@ -10,11 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.merchantbilling.invoicing.ImportPreview;
-import com.merchantbilling.invoicing.ImportProblem;
-import com.merchantbilling.invoicing.ImportResult;
-import com.merchantbilling.invoicing.ImportRowError;
-import com.merchantbilling.invoicing.ImportedInvoice;
+import com.merchantbilling.invoicing.InvoiceImports.ImportPreview;
+import com.merchantbilling.invoicing.InvoiceImports.ImportProblem;
+import com.merchantbilling.invoicing.InvoiceImports.ImportResult;
+import com.merchantbilling.invoicing.InvoiceImports.ImportRowError;
+import com.merchantbilling.invoicing.InvoiceImports.ImportedInvoice;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
 

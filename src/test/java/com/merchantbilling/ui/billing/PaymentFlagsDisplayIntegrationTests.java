@@ -18,14 +18,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
-import com.merchantbilling.invoicing.ChargeReport;
+import com.merchantbilling.invoicing.onlinepayments.ChargeReport;
 import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.Money;
-import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.invoicing.ReceivedPayment;
+import com.merchantbilling.invoicing.onlinepayments.ReceivedPayment;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
@@ -141,7 +141,7 @@ class PaymentFlagsDisplayIntegrationTests extends SpringBrowserlessTest {
 
     @SuppressWarnings("unchecked")
     private List<String> auditActions() {
-        Grid<com.merchantbilling.invoicing.AuditEntry> audit = $(Grid.class).id("invoice-details-audit");
+        Grid<com.merchantbilling.invoicing.InvoiceDetails.AuditEntry> audit = $(Grid.class).id("invoice-details-audit");
         var rows = test(audit);
         var actions = new java.util.ArrayList<String>();
         for (int i = 0; i < rows.size(); i++) {

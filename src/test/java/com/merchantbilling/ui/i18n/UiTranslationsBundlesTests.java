@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import com.merchantbilling.invoicing.Ineligibility;
+import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.payments.AddOn;
 

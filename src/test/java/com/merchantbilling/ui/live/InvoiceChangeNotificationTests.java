@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.PaymentLinkFailed;
+import com.merchantbilling.invoicing.events.PaymentLinkFailed;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.ui.billing.OnlinePaymentUpdates;
 

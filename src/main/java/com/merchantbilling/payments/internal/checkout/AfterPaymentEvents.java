@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.merchantbilling.invoicing.AfterPaymentOutcome;
-import com.merchantbilling.invoicing.ChargeReport;
-import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.AfterPaymentOutcome;
+import com.merchantbilling.invoicing.onlinepayments.ChargeReport;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.organizations.Organization;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.internal.deployment.DeploymentId;

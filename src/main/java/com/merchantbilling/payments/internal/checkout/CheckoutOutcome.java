@@ -1,6 +1,6 @@
 package com.merchantbilling.payments.internal.checkout;
 
-import com.merchantbilling.invoicing.PaymentOutcome;
+import com.merchantbilling.invoicing.onlinepayments.PaymentOutcome;
 
 /** What a completed Checkout Session did; stored with the webhook event for whoever investigates later. */
 public enum CheckoutOutcome {

@@ -7,12 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.merchantbilling.invoicing.BillingInvoiceReference;
+import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.OnlinePayments;
-import com.merchantbilling.invoicing.PaymentLinkRecording;
-import com.merchantbilling.invoicing.ReceivedPayment;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.PaymentLinkRecording;
+import com.merchantbilling.invoicing.onlinepayments.ReceivedPayment;
 import com.merchantbilling.organizations.Organization;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.internal.deployment.DeploymentId;

@@ -3,7 +3,7 @@ package com.merchantbilling.payments.internal.links;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import com.merchantbilling.invoicing.PaymentLinkRequested;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.payments.internal.publications.StalePublications;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;

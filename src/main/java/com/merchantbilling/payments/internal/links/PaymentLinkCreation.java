@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.OnlinePayments;
-import com.merchantbilling.invoicing.PaymentLinkRecording;
-import com.merchantbilling.invoicing.PaymentLinkRequested;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.PaymentLinkRecording;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.organizations.Organization;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;

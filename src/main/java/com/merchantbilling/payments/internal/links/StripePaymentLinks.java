@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.PaymentLinkRequested;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.internal.deployment.DeploymentId;
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;

@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import com.merchantbilling.invoicing.BillingInvoiceReference;
+import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.organizations.Organization;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;

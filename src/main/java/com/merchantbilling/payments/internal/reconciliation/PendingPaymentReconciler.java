@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.OnlinePayments;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.payments.PaymentReconciliationException;
 
 /**

@@ -13,8 +13,8 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.merchantbilling.invoicing.AuditAction;
-import com.merchantbilling.invoicing.AuditEntry;
+import com.merchantbilling.invoicing.InvoiceDetails.AuditAction;
+import com.merchantbilling.invoicing.InvoiceDetails.AuditEntry;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceId;

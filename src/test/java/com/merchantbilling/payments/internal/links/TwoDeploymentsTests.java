@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
-import com.merchantbilling.invoicing.PaymentLinkRequested;
+import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.internal.deployment.DeploymentId;
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;

@@ -1,4 +1,0 @@
-package com.merchantbilling.invoicing;
-
-public record IneligibleInvoice(BillingInvoice invoice, Ineligibility reason) {
-}

@@ -1,0 +1,223 @@
+package com.merchantbilling.invoicing.internal.queries;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.InvoiceSort;
+import com.merchantbilling.invoicing.Money;
+import com.merchantbilling.invoicing.OnlinePaymentStatus;
+import com.merchantbilling.invoicing.PaidDetails;
+import com.merchantbilling.invoicing.PaymentFlag;
+import com.merchantbilling.invoicing.internal.ChargeStates;
+
+/**
+ * Reads for the Billing Invoices list. Plain SQL because the list sorts and filters dynamically; the
+ * organization is the first condition of every statement.
+ */
+@Repository
+public class BillingInvoiceQueries {
+
+    public static final String COLUMNS = """
+            id, invoice_number, buyer_name, issue_date, due_date, billing_amount, currency,
+            online_payment_status, payment_link_url, payment_link_failure,
+            paid_at, paid_amount, paid_currency, payment_count,
+            differing_amount, differing_currency, refund_state, dispute_state, payment_failed_at""";
+
+    private final JdbcClient jdbc;
+
+    BillingInvoiceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count(long organizationId, String filter) {
+        var pattern = likePattern(filter);
+        if (pattern.isEmpty()) {
+            // kept by V12's triggers: counting a large book row by row would cost more than the page itself
+            return jdbc.sql("select coalesce((select invoices from invoice_counts where organization_id = :org), 0)")
+                    .param("org", organizationId)
+                    .query(Long.class)
+                    .single();
+        }
+        return jdbc.sql("select count(*) from invoices where organization_id = :org" + filterCondition(pattern))
+                .param("org", organizationId)
+                .param("pattern", pattern.orElse(null))
+                .query(Long.class)
+                .single();
+    }
+
+    List<BillingInvoice> page(long organizationId, String filter, InvoiceSort sort, long offset, int limit) {
+        var pattern = likePattern(filter);
+        var direction = sort.descending() ? " desc" : " asc";
+        // a unique tie-breaker keeps pages stable when many rows share the sorted value
+        var orderBy = " order by " + column(sort.field()) + direction + ", id" + direction;
+        return jdbc.sql("select " + COLUMNS + " from invoices where organization_id = :org"
+                        + filterCondition(pattern) + orderBy + " limit :limit offset :offset")
+                .param("org", organizationId)
+                .param("pattern", pattern.orElse(null))
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(BillingInvoiceQueries::toRow)
+                .list();
+    }
+
+    /**
+     * Keyset paging: the rows just after (or before) the boundary row in the sort order, found by seeking
+     * the (organization_id, column, id) index instead of skipping rows, so the thousandth page costs what
+     * the first does. Rows come back in the sort order either way.
+     */
+    List<BillingInvoice> seek(long organizationId, String filter, InvoiceSort sort, Optional<BillingInvoice> boundary,
+            boolean before, int limit) {
+        var pattern = likePattern(filter);
+        // reading backwards is reading the reversed order forwards
+        boolean descending = sort.descending() != before;
+        var direction = descending ? " desc" : " asc";
+        var column = column(sort.field());
+        var seek = boundary.isPresent() ? " and (" + column + ", id) " + (descending ? "<" : ">") + " (:value, :id)" : "";
+        // Filtered: find the matches first (trigram bitmap scan), then sort them. Left to itself the planner
+        // may walk the sort index and test every row against the filter, which for a rare buyer in a large
+        // book reads most of it (seen: 640 ms instead of 22 ms, depending on the sampled statistics).
+        var from = pattern.isPresent()
+                ? "with matches as materialized (select " + COLUMNS + " from invoices where organization_id = :org"
+                        + filterCondition(pattern) + ") select " + COLUMNS + " from matches where true"
+                : "select " + COLUMNS + " from invoices where organization_id = :org";
+        var rows = new java.util.ArrayList<>(jdbc.sql(from + seek + " order by " + column + direction + ", id"
+                        + direction + " limit :limit")
+                .param("org", organizationId)
+                .param("pattern", pattern.orElse(null))
+                .param("value", boundary.map(row -> sortValue(sort.field(), row)).orElse(null))
+                .param("id", boundary.map(row -> row.id().value()).orElse(null))
+                .param("limit", limit)
+                .query(BillingInvoiceQueries::toRow)
+                .list());
+        if (before) {
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    private static Object sortValue(InvoiceSort.Field field, BillingInvoice row) {
+        return switch (field) {
+            case INVOICE_NUMBER -> row.invoiceNumber();
+            case BUYER -> row.buyerName();
+            case ISSUE_DATE -> row.issueDate();
+            case DUE_DATE -> row.dueDate();
+            case BILLING_AMOUNT -> row.billingAmount().minorUnits();
+        };
+    }
+
+    Optional<BillingInvoice> find(long organizationId, long invoiceId) {
+        return jdbc.sql("select " + COLUMNS + " from invoices where organization_id = :org and id = :id")
+                .param("org", organizationId)
+                .param("id", invoiceId)
+                .query(BillingInvoiceQueries::toRow)
+                .optional();
+    }
+
+    public List<BillingInvoice> findAll(long organizationId, Collection<Long> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from invoices where organization_id = :org and id in (:ids)"
+                        + " order by invoice_number")
+                .param("org", organizationId)
+                .param("ids", invoiceIds)
+                .query(BillingInvoiceQueries::toRow)
+                .list();
+    }
+
+    public static String column(InvoiceSort.Field field) {
+        return switch (field) {
+            case INVOICE_NUMBER -> "invoice_number";
+            case BUYER -> "buyer_name";
+            case ISSUE_DATE -> "issue_date";
+            case DUE_DATE -> "due_date";
+            case BILLING_AMOUNT -> "billing_amount";
+        };
+    }
+
+    public static String filterCondition(Optional<String> pattern) {
+        return pattern.isPresent()
+                ? " and (buyer_name ilike :pattern escape '\\' or invoice_number ilike :pattern escape '\\')"
+                : "";
+    }
+
+    /** The filter as a LIKE pattern that matches its text anywhere, with LIKE's wildcards taken literally. */
+    public static Optional<String> likePattern(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return Optional.empty();
+        }
+        var escaped = filter.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return Optional.of("%" + escaped + "%");
+    }
+
+    public static BillingInvoice toRow(ResultSet rs, int rowNum) throws SQLException {
+        return new BillingInvoice(
+                new InvoiceId(rs.getLong("id")),
+                rs.getString("invoice_number"),
+                rs.getString("buyer_name"),
+                rs.getObject("issue_date", java.time.LocalDate.class),
+                rs.getObject("due_date", java.time.LocalDate.class),
+                Money.of(rs.getLong("billing_amount"), rs.getString("currency")),
+                OnlinePaymentStatus.valueOf(rs.getString("online_payment_status")),
+                Optional.ofNullable(rs.getString("payment_link_url")),
+                Optional.ofNullable(rs.getString("payment_link_failure")),
+                paid(rs),
+                flags(rs),
+                differing(rs));
+    }
+
+    private static Optional<Money> differing(ResultSet rs) throws SQLException {
+        var currency = rs.getString("differing_currency");
+        return currency == null ? Optional.empty() : Optional.of(Money.of(rs.getLong("differing_amount"), currency));
+    }
+
+    /** The flags beside the status, from the columns V15 added and the paid columns. */
+    private static java.util.Set<PaymentFlag> flags(ResultSet rs) throws SQLException {
+        var flags = java.util.EnumSet.noneOf(PaymentFlag.class);
+        boolean paid = "PAID".equals(rs.getString("online_payment_status"));
+        if (rs.getString("differing_currency") != null) {
+            flags.add(PaymentFlag.PAYMENT_DIFFERS);
+        }
+        if (paid && rs.getString("paid_currency").equals(rs.getString("currency"))
+                && rs.getLong("paid_amount") > rs.getLong("billing_amount")) {
+            flags.add(PaymentFlag.OVERPAID);
+        }
+        if (rs.getInt("payment_count") > 1) {
+            flags.add(PaymentFlag.PAID_TWICE);
+        }
+        var refund = rs.getString("refund_state");
+        if (ChargeStates.RefundState.FULL.name().equals(refund)) {
+            flags.add(PaymentFlag.REFUNDED);
+        } else if (ChargeStates.RefundState.PARTIAL.name().equals(refund)) {
+            flags.add(PaymentFlag.PARTIALLY_REFUNDED);
+        }
+        var dispute = rs.getString("dispute_state");
+        if (ChargeStates.DisputeState.OPEN.name().equals(dispute)) {
+            flags.add(PaymentFlag.DISPUTED);
+        } else if (ChargeStates.DisputeState.LOST.name().equals(dispute)) {
+            flags.add(PaymentFlag.DISPUTE_LOST);
+        }
+        if (!paid && rs.getObject("payment_failed_at") != null) {
+            flags.add(PaymentFlag.PAYMENT_FAILED);
+        }
+        return flags;
+    }
+
+    private static Optional<PaidDetails> paid(ResultSet rs) throws SQLException {
+        var paidAt = rs.getObject("paid_at", java.time.OffsetDateTime.class);
+        if (paidAt == null) {
+            return Optional.empty();
+        }
+        var billed = Money.of(rs.getLong("billing_amount"), rs.getString("currency"));
+        var paid = Money.of(rs.getLong("paid_amount"), rs.getString("paid_currency"));
+        return Optional.of(new PaidDetails(paidAt.toInstant(), paid, !paid.equals(billed), rs.getInt("payment_count")));
+    }
+}
