@@ -96,7 +96,7 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
         // fixed widths, not auto width: auto width is measured on whatever page loads first, so the columns
         // jumped between loads; these fit the longest date of either language and a seven-digit amount
         addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber")).setKey("invoiceNumber")
-                .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setWidth("9em").setFlexGrow(0)
+                .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setWidth("10em").setFlexGrow(0)
                 .setTooltipGenerator(BillingInvoice::invoiceNumber);
         addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer")).setKey("buyer")
                 .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("8em")
@@ -107,7 +107,7 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
                 .setSortProperty(InvoiceSort.Field.DUE_DATE.name()).setWidth("8.5em").setFlexGrow(0);
         addColumn(invoice -> invoice.billingAmount().format(formatting)).setHeader(getTranslation("grid.billingAmount"))
                 .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
-                .setTextAlign(ColumnTextAlign.END).setWidth("9em").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END).setWidth("10em").setFlexGrow(0)
                 .setTooltipGenerator(invoice -> invoice.billingAmount().format(formatting));
         // fixed width: auto width is measured on the first page, before any row shows a copy button; the
         // buttons carry short labels ("Copy link", "Check"); the buyer column gives up the room for them
