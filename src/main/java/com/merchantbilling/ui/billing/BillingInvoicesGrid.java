@@ -17,7 +17,11 @@ import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.ui.i18n.UiTranslations;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.grid.AbstractGridMultiSelectionModel;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.GridSelectionColumn;
+import com.vaadin.flow.data.selection.SelectionEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridMultiSelectionModel;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -44,17 +48,19 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
             query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()),
             query -> rows.size(), BillingInvoice::id);
     private boolean revertingSelection;
+    private final PageSelectionModel selectionModel;
 
     BillingInvoicesGrid(int pageSize, Consumer<BillingInvoice> checkPayment) {
         setId("billing-invoices-grid");
         setPageSize(pageSize);
         setMultiSort(false);
-        var selectionModel = (GridMultiSelectionModel<BillingInvoice>) setSelectionMode(SelectionMode.MULTI);
-        // the header checkbox selects the invoices of the current page: the data provider is page-scoped
+        selectionModel = new PageSelectionModel();
+        setSelectionModel(selectionModel, SelectionMode.MULTI);
         selectionModel.setSelectAllCheckboxVisibility(GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
         selectionModel.setSelectionColumnFrozen(true);
         asMultiSelect().addSelectionListener(event -> {
             if (revertingSelection || event.getAllSelectedItems().size() <= MAX_SELECTION) {
+                showPageSelectionState();
                 return;
             }
             revertingSelection = true;
@@ -63,6 +69,7 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
             } finally {
                 revertingSelection = false;
             }
+            showPageSelectionState();
             Notices.warn(getTranslation("invoices.selection.tooMany", count(MAX_SELECTION),
                     count(event.getAddedSelection().size()), count(event.getAllSelectedItems().size())));
         });
@@ -86,22 +93,27 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
 
     private void addDataColumns(Consumer<BillingInvoice> checkPayment) {
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(formatting);
+        // fixed widths, not auto width: auto width is measured on whatever page loads first, so the columns
+        // jumped between loads; these fit the longest date of either language and a seven-digit amount
         addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber")).setKey("invoiceNumber")
-                .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setWidth("10em").setFlexGrow(0)
+                .setTooltipGenerator(BillingInvoice::invoiceNumber);
         addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer")).setKey("buyer")
-                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("9em");
+                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("8em")
+                .setTooltipGenerator(BillingInvoice::buyerName);
         addColumn(invoice -> dates.format(invoice.issueDate())).setHeader(getTranslation("grid.issueDate")).setKey("issueDate")
-                .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setWidth("8.5em").setFlexGrow(0);
         addColumn(invoice -> dates.format(invoice.dueDate())).setHeader(getTranslation("grid.dueDate")).setKey("dueDate")
-                .setSortProperty(InvoiceSort.Field.DUE_DATE.name()).setAutoWidth(true).setFlexGrow(0);
+                .setSortProperty(InvoiceSort.Field.DUE_DATE.name()).setWidth("8.5em").setFlexGrow(0);
         addColumn(invoice -> invoice.billingAmount().format(formatting)).setHeader(getTranslation("grid.billingAmount"))
                 .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+                .setTextAlign(ColumnTextAlign.END).setWidth("10em").setFlexGrow(0)
+                .setTooltipGenerator(invoice -> invoice.billingAmount().format(formatting));
         // fixed width: auto width is measured on the first page, before any row shows a copy button; the
-        // buttons are icons (named by tooltip and aria-label) so the column fits beside the others
+        // buttons carry short labels ("Copy link", "Check"); the buyer column gives up the room for them
         addColumn(new OnlinePaymentColumn(this, formatting, checkPayment).renderer())
                 .setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
-                .setWidth("16.5em").setFlexGrow(0);
+                .setWidth("19em").setFlexGrow(0);
     }
 
     /** The sort the grid shows, as the invoicing API takes it. */
@@ -132,6 +144,105 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
     void showRows(List<BillingInvoice> page) {
         rows = new ArrayList<>(page);
         dataProvider.refreshAll();
+        showPageSelectionState();
+        // a new page starts at its first row, not where the previous one was scrolled to
+        scrollToIndex(0);
+    }
+
+    /** Without the add-on nothing acts on a selection, so the rows get no checkboxes to tick. */
+    void withoutSelection() {
+        setSelectionMode(SelectionMode.NONE);
+    }
+
+    /** How many of the current page's rows are selected, and how many rows the page has. */
+    PageSelection pageSelection() {
+        var selected = selectionModel.getSelectedItemIds();
+        int onPage = (int) rows.stream().filter(row -> selected.contains(row.id())).count();
+        return new PageSelection(onPage, rows.size());
+    }
+
+    record PageSelection(int selected, int rows) {
+
+        boolean all() {
+            return rows > 0 && selected == rows;
+        }
+
+        boolean some() {
+            return selected > 0 && selected < rows;
+        }
+    }
+
+    /**
+     * The heading checkbox speaks for the page in view only: the selection spans pages, and a checkbox that
+     * looked checked on a page without one selected row would clear every page's selection with one click.
+     */
+    private void showPageSelectionState() {
+        if (getSelectionModel() != selectionModel) {
+            return;
+        }
+        var state = pageSelection();
+        var column = selectionModel.selectionColumn();
+        column.setSelectAllCheckboxState(state.all());
+        column.setSelectAllCheckboxIndeterminateState(state.some());
+        // the client sets selectAll itself on a click; when the server refuses the click (the cap) the
+        // property's server-side value has not changed, so it is written to the element explicitly as well
+        column.getElement().executeJs("this.selectAll = $0; this._indeterminate = $1;", state.all(), state.some());
+    }
+
+    /** Select all and deselect all act on the current page's rows, never on other pages' selections. */
+    private final class PageSelectionModel extends AbstractGridMultiSelectionModel<BillingInvoice> {
+
+        PageSelectionModel() {
+            super(BillingInvoicesGrid.this);
+        }
+
+        @Override
+        protected void fireSelectionEvent(SelectionEvent<Grid<BillingInvoice>, BillingInvoice> event) {
+            BillingInvoicesGrid.this.fireEvent((ComponentEvent<?>) event);
+        }
+
+        @Override
+        protected void clientSelectAll() {
+            var selected = getSelectedItemIds();
+            var add = rows.stream().filter(row -> !selected.contains(row.id()))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            if (add.isEmpty()) {
+                showPageSelectionState();
+                return;
+            }
+            // over the cap, the selection listener takes the whole page back and says why
+            updateSelection(add, Set.of());
+        }
+
+        @Override
+        protected void clientDeselectAll() {
+            var selected = getSelectedItemIds();
+            var remove = rows.stream().filter(row -> selected.contains(row.id()))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+            updateSelection(Set.of(), remove);
+            showPageSelectionState();
+        }
+
+        @Override
+        public void selectFromClient(BillingInvoice item) {
+            super.selectFromClient(item);
+            showPageSelectionState();
+        }
+
+        @Override
+        public void deselectFromClient(BillingInvoice item) {
+            super.deselectFromClient(item);
+            showPageSelectionState();
+        }
+
+        @Override
+        protected Set<Object> getSelectedItemIds() {
+            return super.getSelectedItemIds();
+        }
+
+        GridSelectionColumn selectionColumn() {
+            return getSelectionColumn();
+        }
     }
 
     /** Redraws the row of this invoice, if the current page shows it. */

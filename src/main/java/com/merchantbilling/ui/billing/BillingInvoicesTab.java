@@ -18,6 +18,8 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
@@ -54,6 +56,8 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final Span totalStatus = new Span();
     private final Span selectionStatus = new Span();
     private final Button removeSelections = new Button();
+    private final Span emptyText = new Span();
+    private final Button clearFilter = new Button();
     private Registration updateRegistration;
 
     BillingInvoicesTab(CurrentMerchant merchant, BillingInvoices invoices, OnlinePaymentUpdates updates,
@@ -90,7 +94,16 @@ public class BillingInvoicesTab extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(selectionStatus);
-        toolbar.add(merchant.addOnActive() ? bulkActions() : addOnNotice());
+        if (merchant.addOnActive()) {
+            toolbar.add(bulkActions());
+        } else {
+            // nothing to select for: no checkboxes, no selection count; the notice says what the add-on gives
+            grid.withoutSelection();
+            selectionStatus.setVisible(false);
+            removeSelections.setVisible(false);
+            toolbar.add(addOnNotice());
+        }
+        grid.setEmptyStateComponent(emptyState());
         add(actions, toolbar, grid, pagerBar());
         expand(grid);
         updateSelectionStatus();
@@ -115,6 +128,27 @@ public class BillingInvoicesTab extends VerticalLayout {
         return bar;
     }
 
+    /** What an empty grid says: nothing matches the filter (with a way out), or there are no invoices yet. */
+    private VerticalLayout emptyState() {
+        emptyText.setId("invoices-empty-text");
+        clearFilter.setText(getTranslation("invoices.empty.clearFilter"));
+        clearFilter.setId("clear-invoice-filter");
+        clearFilter.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        clearFilter.addClickListener(click -> filter.clear());
+        var empty = new VerticalLayout(emptyText, clearFilter);
+        empty.setId("invoices-empty-state");
+        empty.setAlignItems(FlexComponent.Alignment.CENTER);
+        empty.addClassName("invoices-empty-state");
+        return empty;
+    }
+
+    private void updateEmptyState() {
+        boolean filtered = !filter.getValue().isBlank();
+        emptyText.setText(filtered ? getTranslation("invoices.empty.noMatch", filter.getValue().strip())
+                : getTranslation("invoices.empty.none"));
+        clearFilter.setVisible(filtered);
+    }
+
     private MenuBar bulkActions() {
         var menu = new MenuBar();
         menu.setId("bulk-action");
@@ -126,9 +160,13 @@ public class BillingInvoicesTab extends VerticalLayout {
         return menu;
     }
 
-    private Span addOnNotice() {
-        var notice = new Span(getTranslation("invoices.addOnNotice",
-                getTranslation("addOn." + AddOn.STRIPE_CREDIT_CARD_PAYMENT.name())));
+    private Div addOnNotice() {
+        var addOn = getTranslation("addOn." + AddOn.STRIPE_CREDIT_CARD_PAYMENT.name());
+        var title = new Span(getTranslation("invoices.addOnNotice", addOn));
+        title.addClassName("add-on-notice-title");
+        var notice = new Div(VaadinIcon.CREDIT_CARD.create(), new Div(title,
+                new Paragraph(getTranslation("invoices.addOnNotice.gives")),
+                new Paragraph(getTranslation("invoices.addOnNotice.howToGet", addOn))));
         notice.setId("add-on-notice");
         notice.addClassName("add-on-notice");
         return notice;
@@ -140,7 +178,17 @@ public class BillingInvoicesTab extends VerticalLayout {
             Notices.warn(getTranslation("invoices.bulkAction.selectFirst"));
             return;
         }
-        linkActions.open(selection, this::refreshRows);
+        linkActions.open(selection, this::refreshRows, this::deselectLinked);
+    }
+
+    /**
+     * Invoices that got their link are done; they leave the selection so that what stays selected is what
+     * still needs the merchant (failed links, for Retry Failed).
+     */
+    private void deselectLinked(Collection<BillingInvoice> linked) {
+        if (!linked.isEmpty()) {
+            grid.asMultiSelect().deselect(linked);
+        }
     }
 
     private void checkPayment(BillingInvoice invoice) {
@@ -150,6 +198,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     /** Shows the given page (clamped to the pages there are) with a fresh total. */
     public void showPage(int requested) {
         grid.showRows(pager.show(requested, currentQuery()));
+        updateEmptyState();
         pageStatus.setText(getTranslation("invoices.pager.page", count(pager.page() + 1), count(pager.pageCount())));
         totalStatus.setText(pager.total() == 1 ? getTranslation("invoices.pager.totalOne")
                 : getTranslation("invoices.pager.total", count(pager.total())));

@@ -5,7 +5,7 @@ import static com.merchantbilling.ui.billing.Notices.count;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.stream.Collectors;
 
 import com.merchantbilling.invoicing.BillingInvoice;
@@ -40,6 +40,7 @@ class CreatePaymentLinksDialog extends Dialog {
     private final ProgressBar progressBar = new ProgressBar();
     private final Span progressText = new Span();
     private final VerticalLayout summary = new VerticalLayout();
+    private final H4 heading = new H4();
 
     // read by the live-update listener on the publishing thread as well
     private volatile List<InvoiceId> requested = List.of();
@@ -71,7 +72,7 @@ class CreatePaymentLinksDialog extends Dialog {
         if (targets.eligible().isEmpty()) {
             body.add(new Paragraph(getTranslation("links.noneEligible")));
         } else {
-            body.add(new Paragraph(getTranslation("links.willCreate", count(targets.eligible().size()))));
+            body.add(new Paragraph(getTranslation("links.willCreate", (long) targets.eligible().size())));
             body.add(new PaymentLinkInvoiceList("target-invoices", targets.eligible(), null));
         }
         if (!targets.ineligible().isEmpty()) {
@@ -79,7 +80,7 @@ class CreatePaymentLinksDialog extends Dialog {
             body.add(new PaymentLinkInvoiceList("ineligible-invoices", targets.ineligible().stream()
                     .map(IneligibleInvoice::invoice).toList(), invoice -> targets.ineligible().stream()
                     .filter(i -> i.invoice().id().equals(invoice.id()))
-                    .findFirst().map(i -> reason(i.reason())).orElse("")));
+                    .findFirst().map(CreatePaymentLinksDialog.this::reason).orElse("")));
         }
         if (!targets.notFound().isEmpty()) {
             body.add(new Paragraph(getTranslation("links.notFound", count(targets.notFound().size()))));
@@ -87,8 +88,13 @@ class CreatePaymentLinksDialog extends Dialog {
         create.setEnabled(!targets.eligible().isEmpty());
     }
 
-    private String reason(Ineligibility reason) {
-        return getTranslation("ineligibility." + reason.name());
+    /** Why an invoice gets no link; a negative amount is a credit note, which the merchant knows by that name. */
+    private String reason(IneligibleInvoice ineligible) {
+        var key = "ineligibility." + ineligible.reason().name();
+        if (ineligible.reason() == Ineligibility.AMOUNT_NOT_POSITIVE) {
+            key += ineligible.invoice().billingAmount().minorUnits() < 0 ? ".creditNote" : ".zero";
+        }
+        return getTranslation(key);
     }
 
     /** The links were requested: the dialog now shows their progress. */
@@ -100,7 +106,9 @@ class CreatePaymentLinksDialog extends Dialog {
         progressText.setId("payment-links-progress-text");
         summary.setPadding(false);
         summary.setId("payment-links-summary");
-        body.add(new H4(getTranslation("links.creating")), progressBar, progressText, summary);
+        heading.setText(getTranslation("links.creating"));
+        heading.setId("payment-links-heading");
+        body.add(heading, progressBar, progressText, summary);
         if (!result.skipped().isEmpty() || !result.notFound().isEmpty()) {
             var notProcessed = new Paragraph(notProcessed(result));
             notProcessed.setId("payment-links-not-processed");
@@ -112,10 +120,12 @@ class CreatePaymentLinksDialog extends Dialog {
 
     /** "8 selected invoices were not processed: Billing amount is 0 or less (6), Already paid (2)." */
     private String notProcessed(PaymentLinkRequestResult result) {
-        var reasons = result.skipped().stream().collect(Collectors.groupingBy(
-                IneligibleInvoice::reason, TreeMap::new, Collectors.counting()));
+        // grouped by the text shown: zero amounts and credit notes are told apart, in the enum's order
+        var reasons = result.skipped().stream()
+                .sorted(java.util.Comparator.comparing(IneligibleInvoice::reason))
+                .collect(Collectors.groupingBy(this::reason, LinkedHashMap::new, Collectors.counting()));
         var parts = new ArrayList<String>();
-        reasons.forEach((reason, n) -> parts.add(getTranslation("links.reasonCount", reason(reason), count(n))));
+        reasons.forEach((reason, n) -> parts.add(getTranslation("links.reasonCount", reason, count(n))));
         if (!result.notFound().isEmpty()) {
             parts.add(getTranslation("links.reasonCount", getTranslation("links.noLongerExists"),
                     count(result.notFound().size())));
@@ -155,8 +165,10 @@ class CreatePaymentLinksDialog extends Dialog {
 
     private void showSummary(long created, List<BillingInvoice> failed) {
         summary.removeAll();
-        var createdText = new Span(failed.isEmpty() ? getTranslation("links.created", count(created))
-                : getTranslation("links.createdFailed", count(created), count(failed.size())));
+        setHeaderTitle(getTranslation("links.doneTitle"));
+        heading.setText(getTranslation("links.done"));
+        var createdText = new Span(failed.isEmpty() ? getTranslation("links.created", created)
+                : getTranslation("links.createdFailed", created, (long) failed.size()));
         createdText.setId("payment-links-result");
         summary.add(createdText);
         if (!failed.isEmpty()) {

@@ -41,7 +41,7 @@ class InvoiceDetailsDialog extends Dialog {
         fields.addFormItem(value(invoice.billingAmount().format(locale)), getTranslation("invoice.field.billingAmount"));
         fields.addFormItem(value(getTranslation("status." + invoice.onlinePayment().name())),
                 getTranslation("details.onlinePayment"));
-        fields.addFormItem(value(invoice.paymentLinkUrl().orElse("")), getTranslation("details.paymentLinkUrl"));
+        fields.addFormItem(paymentLinkUrl(invoice.paymentLinkUrl().orElse("")), getTranslation("details.paymentLinkUrl"));
         var flags = new java.util.ArrayList<String>();
         for (var flag : invoice.flags()) {
             flags.add(flag == com.merchantbilling.invoicing.PaymentFlag.PAYMENT_DIFFERS
@@ -71,7 +71,8 @@ class InvoiceDetailsDialog extends Dialog {
         lineItems.setVisible(!detail.lineItems().isEmpty());
 
         auditTrail.setId("invoice-details-audit");
-        auditTrail.addThemeVariants(GridVariant.LUMO_COMPACT);
+        // long Stripe ids and details wrap inside the dialog instead of running past its edge
+        auditTrail.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         auditTrail.addColumn(entry -> times.format(entry.occurredAt())).setHeader(getTranslation("audit.when"))
                 .setAutoWidth(true).setFlexGrow(0);
         auditTrail.addColumn(entry -> getTranslation("audit.action." + entry.action().name()))
@@ -79,9 +80,9 @@ class InvoiceDetailsDialog extends Dialog {
         auditTrail.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.who")).setAutoWidth(true).setFlexGrow(0);
         auditTrail.addColumn(entry -> String.join(" ", entry.paymentLinkId().orElse(""),
                 entry.checkoutSessionId().orElse(""), entry.stripeEventId().orElse("")).strip())
-                .setHeader(getTranslation("audit.stripe")).setAutoWidth(true);
+                .setHeader(getTranslation("audit.stripe")).setWidth("14em").setFlexGrow(1);
         auditTrail.addColumn(entry -> entry.detail().orElse("")).setHeader(getTranslation("audit.detail"))
-                .setFlexGrow(1);
+                .setWidth("14em").setFlexGrow(2);
         auditTrail.setItems(detail.auditTrail());
         auditTrail.setAllRowsVisible(true);
         var noAudit = new Span(getTranslation("details.noAudit"));
@@ -92,6 +93,25 @@ class InvoiceDetailsDialog extends Dialog {
         var close = new Button(getTranslation("action.close"), click -> close());
         close.setId("invoice-details-close");
         getFooter().add(close);
+    }
+
+    /** The URL wraps anywhere (it has no spaces) and has a copy button, so it never runs past the dialog's edge. */
+    private com.vaadin.flow.component.Component paymentLinkUrl(String url) {
+        if (url.isEmpty()) {
+            return value("");
+        }
+        var link = new com.vaadin.flow.component.html.Anchor(url, url);
+        link.setTarget("_blank");
+        link.setId("invoice-details-url");
+        var copy = new Button(getTranslation("payment.copyShort"), com.vaadin.flow.component.icon.VaadinIcon.COPY_O.create());
+        copy.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL);
+        copy.setAriaLabel(getTranslation("payment.copyUrl"));
+        // the clipboard takes writes only during the click itself, so the browser copies, not the server
+        copy.getElement().executeJs("this.addEventListener('click', () => navigator.clipboard.writeText($0))", url);
+        var box = new com.vaadin.flow.component.html.Div(link, copy);
+        box.addClassName("details-url");
+        return box;
     }
 
     private static Span value(String text) {

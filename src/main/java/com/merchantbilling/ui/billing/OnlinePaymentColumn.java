@@ -36,16 +36,22 @@ final class OnlinePaymentColumn {
         var copyLabel = text("payment.copyUrl");
         var checkLabel = text("payment.check");
         var checkHint = text("payment.check.hint");
+        var copyShort = text("payment.copyShort");
+        var checkShort = text("payment.checkShort");
+        // labelled buttons, not bare icons: the merchant reads "Copy link" and "Check" at a glance; the cell never
+        // wraps, so every row keeps one height
         return LitRenderer.<BillingInvoice>of("""
+                        <div class="online-payment-cell">
                         <span class="online-payment online-payment-${item.statusClass}" title="${item.detail}">${item.status}</span>
                         <span class="payment-attention payment-flags" ?hidden="${!item.flags}" title="${item.detail}">${item.flags}</span>
-                        <vaadin-button theme="tertiary icon small" class="copy-payment-link" ?hidden="${!item.url}"
+                        <vaadin-button theme="tertiary small" class="copy-payment-link" ?hidden="${!item.url}"
                             title="${item.copyLabel}" aria-label="${item.copyLabel}" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
-                            ><vaadin-icon icon="vaadin:copy-o"></vaadin-icon></vaadin-button>
-                        <vaadin-button theme="tertiary icon small" class="check-payment" ?hidden="${!item.pending}"
+                            ><vaadin-icon icon="vaadin:copy-o" slot="prefix"></vaadin-icon>${item.copyShort}</vaadin-button>
+                        <vaadin-button theme="tertiary small" class="check-payment" ?hidden="${!item.pending}"
                             title="${item.checkHint}" aria-label="${item.checkLabel}" @click="${e => { e.stopPropagation(); checkPayment(); }}"
-                            ><vaadin-icon icon="vaadin:refresh"></vaadin-icon></vaadin-button>""")
+                            ><vaadin-icon icon="vaadin:search" slot="prefix"></vaadin-icon>${item.checkShort}</vaadin-button>
+                        </div>""")
                 .withProperty("status", invoice -> text("status." + invoice.onlinePayment().name()))
                 .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))
                 .withProperty("detail", this::statusDetail)
@@ -54,6 +60,8 @@ final class OnlinePaymentColumn {
                 .withProperty("pending", invoice -> invoice.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT
                         || invoice.onlinePayment() == OnlinePaymentStatus.PAID)
                 .withProperty("copyLabel", invoice -> copyLabel)
+                .withProperty("copyShort", invoice -> copyShort)
+                .withProperty("checkShort", invoice -> checkShort)
                 .withProperty("checkLabel", invoice -> checkLabel)
                 .withProperty("checkHint", invoice -> checkHint)
                 .withFunction("checkPayment", checkPayment::accept)

@@ -43,8 +43,12 @@ class PaymentLinkActions {
         this.updates = updates;
     }
 
-    /** {@code onChange} gets the invoices whose links were requested, to redraw their rows. */
-    void open(Set<InvoiceId> selection, Consumer<Collection<InvoiceId>> onChange) {
+    /**
+     * {@code onChange} gets the invoices whose links were requested, to redraw their rows; {@code onLinked}
+     * gets, when the dialog closes, those of them that now have a link.
+     */
+    void open(Set<InvoiceId> selection, Consumer<Collection<InvoiceId>> onChange,
+            Consumer<Collection<BillingInvoice>> onLinked) {
         var dialog = new CreatePaymentLinksDialog(selection, requests.targets(organization, selection));
         dialog.addCreateListener(create -> {
             var result = requests.request(organization, create.invoices(), requestedBy);
@@ -52,7 +56,11 @@ class PaymentLinkActions {
             onChange.accept(result.requested());
             showProgress(dialog);
         });
-        dialog.addCloseListener(closed -> onChange.accept(dialog.requested()));
+        dialog.addCloseListener(closed -> {
+            onChange.accept(dialog.requested());
+            onLinked.accept(current(dialog.requested()).stream()
+                    .filter(invoice -> invoice.paymentLinkUrl().isPresent()).toList());
+        });
         // the links are created in the background, on any node: each one pushes its row's new state to the open
         // dialog; after a reconnect of the node's listener, and every few seconds while the run is unfinished,
         // the dialog reads its invoices again, so a notification that never arrived cannot leave it at 97 of 100

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -120,7 +121,9 @@ class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
         Grid<BillingInvoice> ineligible = $(Grid.class, dialog).id("ineligible-invoices");
         assertThat(test(targets).size()).isEqualTo(2);
         assertThat(test(ineligible).size()).isEqualTo(2);
-        assertThat(test(ineligible).getCellText(0, 3)).isEqualTo("Billing amount is 0 or less");
+        // a negative amount is a credit note, and the merchant is told so; zero is zero
+        assertThat(List.of(test(ineligible).getCellText(0, 3), test(ineligible).getCellText(1, 3)))
+                .containsExactlyInAnyOrder("Billing amount is zero", "Credit note (negative amount)");
 
         var create = $(Button.class, dialog).id("create-payment-links");
         assertThat(create.isEnabled()).isTrue();
@@ -160,13 +163,21 @@ class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
         navigate(BillingManagementView.class);
 
         assertThat($view(MenuBar.class).all()).isEmpty();
-        assertThat(text("add-on-notice")).contains("Stripe Credit Card Payment Add-on");
+        assertThat(notice()).contains("Online payment links need the Stripe Credit Card Payment Add-on.",
+                "create a card-only Stripe payment link for each", "ask your organization's administrator");
         assertThat(test(grid()).size()).isEqualTo(3);
+        // nothing acts on a selection without the add-on: no checkboxes, no selection controls
+        assertThat(grid().getSelectionModel()).isInstanceOf(com.vaadin.flow.component.grid.GridNoneSelectionModel.class);
+        assertThat($view(com.vaadin.flow.component.button.Button.class).withId("remove-all-selections").all()).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
     private Grid<BillingInvoice> grid() {
         return $view(Grid.class).id("billing-invoices-grid");
+    }
+
+    private String notice() {
+        return $view(com.vaadin.flow.component.html.Div.class).id("add-on-notice").getElement().getTextRecursively();
     }
 
     private String text(String id) {

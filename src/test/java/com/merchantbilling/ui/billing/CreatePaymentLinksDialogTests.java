@@ -51,7 +51,7 @@ class CreatePaymentLinksDialogTests extends PlainDialogTestSupport {
         @SuppressWarnings("unchecked")
         Grid<BillingInvoice> ineligible = $(Grid.class, dialog).id("ineligible-invoices");
         assertThat(test(targets).size()).isEqualTo(2);
-        assertThat(test(ineligible).getCellText(0, 3)).isEqualTo("Billing amount is 0 or less");
+        assertThat(test(ineligible).getCellText(0, 3)).isEqualTo("Billing amount is zero");
         assertThat($(Paragraph.class, dialog).all()).extracting(Paragraph::getText)
                 .contains("1 selected invoices no longer exist.");
 
@@ -66,7 +66,7 @@ class CreatePaymentLinksDialogTests extends PlainDialogTestSupport {
         dialog.showProgress(List.of(requested(first), requested(second)));
         assertThat(text(dialog, "payment-links-progress-text")).isEqualTo("0 of 2 processed");
         assertThat($(Paragraph.class, dialog).id("payment-links-not-processed").getText())
-                .isEqualTo("2 selected invoices were not processed: Billing amount is 0 or less (1), No longer exists (1).");
+                .isEqualTo("2 selected invoices were not processed: Billing amount is zero (1), No longer exists (1).");
         assertThat($(Span.class, dialog).withId("payment-links-result").all()).isEmpty();
         assertThat(dialog.requested()).containsExactly(first.id(), second.id());
     }
@@ -84,7 +84,9 @@ class CreatePaymentLinksDialogTests extends PlainDialogTestSupport {
         dialog.showProgress(List.of(created, failed));
 
         assertThat(text(dialog, "payment-links-progress-text")).isEqualTo("2 of 2 processed");
-        assertThat(text(dialog, "payment-links-result")).isEqualTo("1 payment links created, 1 failed.");
+        assertThat(text(dialog, "payment-links-result")).isEqualTo("1 payment link created, 1 failed.");
+        assertThat($(com.vaadin.flow.component.html.H4.class, dialog).id("payment-links-heading").getText()).isEqualTo("Payment link creation finished");
+        assertThat(dialog.getHeaderTitle()).isEqualTo("Create Invoice Online Payment Links: Done");
         @SuppressWarnings("unchecked")
         Grid<BillingInvoice> failures = $(Grid.class, dialog).id("failed-invoices");
         assertThat(test(failures).getCellText(0, 3)).isEqualTo("Your card was declined.");

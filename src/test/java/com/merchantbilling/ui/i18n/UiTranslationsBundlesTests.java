@@ -96,6 +96,39 @@ class UiTranslationsBundlesTests {
         assertThat(translations.getProvidedLocales()).containsExactly(UiTranslations.ENGLISH, UiTranslations.JAPANESE);
     }
 
+    @Test
+    void countsReadAsPluralsInEnglishAndPlainCountsInJapanese() {
+        var translations = new UiTranslations();
+        assertThat(translations.getTranslation("links.willCreate", Locale.ENGLISH, 1L))
+                .startsWith("1 card-only payment link will be created.");
+        assertThat(translations.getTranslation("links.willCreate", Locale.ENGLISH, 2L))
+                .startsWith("2 card-only payment links will be created.");
+        assertThat(translations.getTranslation("links.willCreate", Locale.ENGLISH, 1000L))
+                .startsWith("1000 card-only payment links will be created.");
+        assertThat(translations.getTranslation("links.created", Locale.ENGLISH, 1L)).isEqualTo("1 payment link created.");
+        assertThat(translations.getTranslation("links.created", Locale.ENGLISH, 0L)).isEqualTo("No payment links created.");
+        assertThat(translations.getTranslation("links.created", Locale.ENGLISH, 12L)).isEqualTo("12 payment links created.");
+        assertThat(translations.getTranslation("links.createdFailed", Locale.ENGLISH, 1L, 3L))
+                .isEqualTo("1 payment link created, 3 failed.");
+        assertThat(translations.getTranslation("links.willCreate", Locale.JAPANESE, 1000L))
+                .startsWith("カード決済専用の決済リンクを1000件作成します。");
+        assertThat(translations.getTranslation("links.created", Locale.JAPANESE, 1L)).isEqualTo("決済リンクを1件作成しました。");
+        assertThat(translations.getTranslation("links.createdFailed", Locale.JAPANESE, 1L, 3L))
+                .isEqualTo("決済リンクを1件作成、3件失敗しました。");
+        assertThat(translations.getTranslation("links.done", Locale.ENGLISH)).isEqualTo("Payment link creation finished");
+        assertThat(translations.getTranslation("links.done", Locale.JAPANESE)).isEqualTo("決済リンクの作成が終わりました");
+        assertThat(translations.getTranslation("ineligibility.AMOUNT_NOT_POSITIVE.creditNote", Locale.ENGLISH))
+                .isEqualTo("Credit note (negative amount)");
+        assertThat(translations.getTranslation("ineligibility.AMOUNT_NOT_POSITIVE.zero", Locale.JAPANESE))
+                .isEqualTo("請求金額が0です");
+        assertThat(translations.getTranslation("invoices.empty.noMatch", Locale.ENGLISH, "zz"))
+                .isEqualTo("No invoices match \u201czz\u201d.");
+        assertThat(translations.getTranslation("invoices.empty.noMatch", Locale.JAPANESE, "zz"))
+                .isEqualTo("「zz」に一致する請求書はありません。");
+        assertThat(translations.getTranslation("invoices.addOnNotice.howToGet", Locale.ENGLISH, "X"))
+                .contains("organization's administrator");
+    }
+
     private static Set<String> placeholders(String pattern) {
         var found = new TreeSet<String>();
         var matcher = PLACEHOLDER.matcher(pattern);
