@@ -30,7 +30,7 @@ import com.merchantbilling.ui.billing.OnlinePaymentUpdates;
  * at both; a lost connection is followed by a "missed changes" call and listening again.
  */
 @SpringBootTest(properties = {"stripe.secret-key=sk_test_live_views", "merchantbilling.live.reconnect-delay=100ms"})
-class InvoiceChangeNotificationTests {
+class InvoiceChangeNotificationIntegrationTests {
 
     static final Duration HEARD = Duration.ofSeconds(10);
     static final OrganizationId A = new OrganizationId(900_001);

@@ -31,7 +31,7 @@ import com.merchantbilling.support.TestTenants;
  * organizations, each scheduled job once per period, and publication resubmission that never takes a publication
  * the other node is handling but does take over a dead node's.
  */
-class SeveralNodesTests {
+class SeveralNodesIntegrationTests {
 
     static final String ORGANIZATION = "metadata[merchant_billing_organization]";
     // one per test: every test's database numbers its invoices from 1

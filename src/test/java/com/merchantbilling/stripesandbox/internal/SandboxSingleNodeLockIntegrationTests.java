@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the database's sandbox lock; a second sandbox node on that database cannot start, on another database it can.
  */
 @SpringBootTest
-class SandboxSingleNodeLockTest {
+class SandboxSingleNodeLockIntegrationTests {
 
     @Autowired
     ApplicationContext context;

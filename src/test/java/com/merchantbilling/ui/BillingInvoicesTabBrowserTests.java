@@ -21,7 +21,7 @@ import com.merchantbilling.invoicing.InvoiceSort;
  * The Billing Invoices tab as a merchant uses it (issue 11): the heading checkbox speaks for the page in view,
  * the pager stays on screen, created links leave the selection, and an empty result says so.
  */
-class BillingInvoicesTabBrowserTest extends SandboxBrowserTestSupport {
+class BillingInvoicesTabBrowserTests extends SandboxBrowserTestSupport {
 
     private static final String HEADER_CHECKBOX = "vaadin-checkbox.vaadin-grid-select-all-checkbox";
 

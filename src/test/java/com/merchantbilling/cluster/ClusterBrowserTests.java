@@ -58,14 +58,14 @@ import com.merchantbilling.support.TestTenants;
  * webhook goes to node 3, and the sign-in check goes through nginx.
  */
 @SpringBootTest(properties = {
-        "stripe.secret-key=" + ClusterTest.SECRET_KEY,
+        "stripe.secret-key=" + ClusterBrowserTests.SECRET_KEY,
         "stripe.max-attempts=1",
         "stripe.max-network-retries=0",
         "payments.links.resubmit-interval=1h",
         "payments.links.resubmit-older-than=1h"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterTest {
+class ClusterBrowserTests {
 
     static final String SECRET_KEY = "sk_test_cluster";
     static final String WEBHOOK_SECRET = "whsec_cluster_0123456789";
