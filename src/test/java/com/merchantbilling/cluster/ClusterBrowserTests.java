@@ -172,7 +172,7 @@ class ClusterBrowserTests {
         var driver = browser.driver();
         browser.signIn(USER, PASSWORD);
         var gridOnNode2 = browser.grid();
-        browser.waiting().until(d -> count(browser.cellTexts(gridOnNode2), "Not Created") == 5);
+        browser.waiting().until(d -> count(browser.onlinePaymentStatuses(gridOnNode2), "Not Created") == 5);
         String node2Tab = driver.getWindowHandle();
 
         driver.switchTo().newWindow(WindowType.TAB);
@@ -183,12 +183,12 @@ class ClusterBrowserTests {
         assertThat(stripe.distinctLinksCreated()).isEqualTo(5);
 
         driver.switchTo().window(node2Tab);
-        browser.waiting().until(d -> count(browser.cellTexts(browser.grid()), "Pending Payment") == 5);
+        browser.waiting().until(d -> count(browser.onlinePaymentStatuses(browser.grid()), "Pending Payment") == 5);
 
         String linkId = jdbc.sql("select payment_link_id from invoices where id = :id")
                 .param("id", ids.getFirst().value()).query(String.class).single();
         stripe.pay(linkId, "4242424242424242");
-        browser.waiting().until(d -> count(browser.cellTexts(browser.grid()), "Paid") == 1);
+        browser.waiting().until(d -> count(browser.onlinePaymentStatuses(browser.grid()), "Paid") == 1);
         // node 3 is the only webhook target: the payment was recorded there
         assertThat(stripe.webhookDeliveries()).anySatisfy(delivery -> {
             assertThat(delivery.eventType()).isEqualTo("checkout.session.completed");

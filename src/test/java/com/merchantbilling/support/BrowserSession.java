@@ -57,6 +57,16 @@ public final class BrowserSession implements AutoCloseable {
                 + ".map(c => c.textContent.trim())", grid);
     }
 
+    /**
+     * The Online Payment status of each row shown ("Not Created", "Pending Payment", "Paid"), without the
+     * labels of the row's action buttons and flags, which a cell's text also holds.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> onlinePaymentStatuses(WebElement grid) {
+        return (List<String>) js("return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content span.online-payment'))"
+                + ".map(s => s.textContent.trim())", grid);
+    }
+
     @Override
     public void close() {
         driver.quit();
