@@ -120,6 +120,8 @@ class ClusterBrowserTests {
         // a killed node's link requests are taken over by the others after seconds, not minutes
         properties.put("payments.links.resubmit-older-than", "5s");
         properties.put("payments.links.resubmit-interval", "2s");
+        // the lease after which a dead node's in-flight link requests are taken over (10 min in production)
+        properties.put("payments.publications.stale-after", "5s");
         properties.put("payments.links.resolution.initial-backoff", "100ms");
         properties.put("payments.links.resolution.max-backoff", "1s");
         for (int i = 1; i <= 3; i++) {
@@ -198,8 +200,9 @@ class ClusterBrowserTests {
     }
 
     /**
-     * RELIES ON HELPER H's staleness-based resubmission (phase 2, in parallel): without it the killed node's
-     * requests may wait for a restart of that node and this test fails.
+     * The killed node's requests are in flight (PROCESSING) when it dies: the other nodes take them over once
+     * their lease, payments.publications.stale-after, has run out (StalePublications), never while a live node
+     * still works on them.
      */
     @Test
     @Order(3)
