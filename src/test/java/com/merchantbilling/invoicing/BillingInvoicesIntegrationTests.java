@@ -32,10 +32,8 @@ class BillingInvoicesIntegrationTests {
 
     @BeforeEach
     void twoOrganizations() {
-        sakura = tenants.organization("Sakura");
-        maple = tenants.organization("Maple");
-        tenants.invoices(sakura, "S", 250, "JPY");
-        tenants.invoices(maple, "M", 3, "USD");
+        sakura = tenants.withInvoices("Sakura", "S", 250, "JPY");
+        maple = tenants.withInvoices("Maple", "M", 3, "USD");
     }
 
     @Test

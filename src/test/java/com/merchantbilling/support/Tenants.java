@@ -67,6 +67,13 @@ public class Tenants {
         return organization;
     }
 
+    /** A new organization (unique name, no add-on) with {@code count} invoices, see {@link TestTenants#invoices}. */
+    public OrganizationId withInvoices(String name, String prefix, int count, String currency) {
+        var organization = organization(name);
+        invoices(organization, prefix, count, currency);
+        return organization;
+    }
+
     /** See {@link TestTenants#invoices}. */
     public List<InvoiceId> invoices(OrganizationId organization, String prefix, int count, String currency) {
         return TestTenants.invoices(invoices, organization, prefix, count, currency);

@@ -29,10 +29,8 @@ class BillingInvoicesTabIntegrationTests extends BillingTabTestSupport {
     @BeforeEach
     void organizationsWithInvoices() {
         UiLanguage.english();
-        sakura = tenants.organization("Sakura");
-        maple = tenants.organization("Maple");
-        tenants.invoices(sakura, "S", 250, "JPY");
-        tenants.invoices(maple, "M", 5, "USD");
+        sakura = tenants.withInvoices("Sakura", "S", 250, "JPY");
+        maple = tenants.withInvoices("Maple", "M", 5, "USD");
     }
 
     @Test

@@ -140,8 +140,7 @@ class BulkPaymentLinkTabIntegrationTests extends BillingTabTestSupport {
 
     @Test
     void anOrganizationWithoutTheAddOnSeesNoBulkActionButANotice() {
-        var maple = tenants.organization("Maple");
-        tenants.invoices(maple, "M", 3, "JPY");
+        var maple = tenants.withInvoices("Maple", "M", 3, "JPY");
         SignedIn.as(maple, "liam");
 
         navigate(BillingManagementView.class);

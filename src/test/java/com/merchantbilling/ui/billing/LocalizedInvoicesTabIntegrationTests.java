@@ -30,10 +30,8 @@ class LocalizedInvoicesTabIntegrationTests extends BillingTabTestSupport {
 
     @BeforeEach
     void organizationsWithInvoices() {
-        sakura = tenants.organization("Sakura");
-        maple = tenants.organization("Maple");
-        tenants.invoices(sakura, "S", 250, "JPY");
-        tenants.invoices(maple, "M", 1, "USD");
+        sakura = tenants.withInvoices("Sakura", "S", 250, "JPY");
+        maple = tenants.withInvoices("Maple", "M", 1, "USD");
     }
 
     @Test

@@ -39,8 +39,7 @@ class NewInvoiceDialogIntegrationTests extends BillingTabTestSupport {
     @BeforeEach
     void organizationWithInvoices() {
         UiLanguage.english();
-        sakura = tenants.organization("Sakura");
-        tenants.invoices(sakura, "S", 3, "JPY");
+        sakura = tenants.withInvoices("Sakura", "S", 3, "JPY");
         SignedIn.as(sakura, "aiko");
         navigate(BillingManagementView.class);
         test($view(Button.class).id("new-invoice")).click();
