@@ -11,30 +11,29 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /** The Billing Invoices queries against a real PostgreSQL, always within one organization. */
 @ApplicationModuleTest(extraIncludes = "organizations")
+@Import(Tenants.class)
 class BillingInvoicesIntegrationTests {
 
     @Autowired
     BillingInvoices invoices;
     @Autowired
-    Organizations organizations;
+    Tenants tenants;
 
     OrganizationId sakura;
     OrganizationId maple;
 
     @BeforeEach
     void twoOrganizations() {
-        sakura = TestTenants.organization(organizations, "Sakura");
-        maple = TestTenants.organization(organizations, "Maple");
-        TestTenants.invoices(invoices, sakura, "S", 250, "JPY");
-        TestTenants.invoices(invoices, maple, "M", 3, "USD");
+        sakura = tenants.withInvoices("Sakura", "S", 250, "JPY");
+        maple = tenants.withInvoices("Maple", "M", 3, "USD");
     }
 
     @Test

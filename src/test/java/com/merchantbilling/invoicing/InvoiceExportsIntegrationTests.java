@@ -13,19 +13,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import com.merchantbilling.invoicing.internal.csv.CsvReader;
 import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /** The export writes the filtered, sorted list with its online payment, as CSV that reads back exactly. */
 @SpringBootTest
+@Import(Tenants.class)
 class InvoiceExportsIntegrationTests {
 
     @Autowired
-    Organizations organizations;
+    Tenants tenants;
     @Autowired
     BillingInvoices invoices;
     @Autowired
@@ -41,19 +42,19 @@ class InvoiceExportsIntegrationTests {
 
     @BeforeEach
     void organization() {
-        sakura = TestTenants.organization(organizations, "Exporter");
+        sakura = tenants.organization("Exporter");
     }
 
     @Test
     void exportsTheFilteredListInTheGridsOrderWithLinksAndSafeCells() throws Exception {
-        TestTenants.invoices(invoices, sakura, "E", 250, "JPY");
+        tenants.invoices(sakura, "E", 250, "JPY");
         var tricky = invoices.issue(sakura, new NewInvoice("X-1", "=HYPERLINK(\"http://evil\"),\"Quoted\"\nsecond line",
                 "a@example.com", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31), Money.of(-1250, "USD")));
         var linked = invoices.page(sakura, "E-0007", InvoiceSort.DEFAULT, 0, 1).getFirst().id();
         linkRequests.request(sakura, List.of(linked), "aiko");
         onlinePayments.recordPaymentLink(linked, 1, "plink_export_" + linked, "https://buy.stripe.com/test_export");
-        var other = TestTenants.organization(organizations, "Other");
-        TestTenants.invoices(invoices, other, "E", 3, "JPY");
+        var other = tenants.organization("Other");
+        tenants.invoices(other, "E", 3, "JPY");
 
         var all = export("", new InvoiceSort(InvoiceSort.Field.INVOICE_NUMBER, false));
 
@@ -79,10 +80,10 @@ class InvoiceExportsIntegrationTests {
 
     @Test
     void anExportedFileImportsAgain() throws Exception {
-        TestTenants.invoices(invoices, sakura, "RT", 3, "USD");
+        tenants.invoices(sakura, "RT", 3, "USD");
         var out = new ByteArrayOutputStream();
         exports.export(sakura, "", InvoiceSort.DEFAULT, out);
-        var target = TestTenants.organization(organizations, "Target");
+        var target = tenants.organization("Target");
         // the extra columns are not part of the import format: keep the import's seven
         var lines = parse(out.toString(StandardCharsets.UTF_8));
         var csv = new StringBuilder();

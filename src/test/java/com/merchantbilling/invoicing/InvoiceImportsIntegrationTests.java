@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import com.merchantbilling.invoicing.InvoiceImports.ImportPreview;
 import com.merchantbilling.invoicing.InvoiceImports.ImportProblem;
@@ -22,15 +23,15 @@ import com.merchantbilling.invoicing.InvoiceImports.ImportRowError;
 import com.merchantbilling.invoicing.InvoiceImports.ImportedInvoice;
 import com.merchantbilling.invoicing.InvoiceImports.InvoiceImportException;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /** CSV import: the documented sample, every kind of bad row, bad files, and 10,000 rows at once. */
 @SpringBootTest
+@Import(Tenants.class)
 class InvoiceImportsIntegrationTests {
 
     @Autowired
-    Organizations organizations;
+    Tenants tenants;
     @Autowired
     BillingInvoices invoices;
     @Autowired
@@ -40,7 +41,7 @@ class InvoiceImportsIntegrationTests {
 
     @BeforeEach
     void organization() {
-        sakura = TestTenants.organization(organizations, "Importer");
+        sakura = tenants.organization("Importer");
     }
 
     @Test
@@ -70,7 +71,7 @@ class InvoiceImportsIntegrationTests {
 
     @Test
     void everyBadRowIsReportedWithItsLineAndTheGoodRowsAreStored() {
-        TestTenants.invoices(invoices, sakura, "OLD", 1, "JPY");
+        tenants.invoices(sakura, "OLD", 1, "JPY");
         var csv = InvoiceImports.HEADER + "\n"
                 + "OK-1,Buyer,b@example.com,2026-04-01,2026-04-30,JPY,1000\n"        // 2
                 + "OK-2,Buyer,b@example.com,2026-04-01,2026-04-30\n"                  // 3 columns
@@ -124,7 +125,7 @@ class InvoiceImportsIntegrationTests {
     void aNumberTakenBetweenPreviewAndImportIsSkippedAndTheRestStored() {
         var preview = imports.preview(sakura, stream(InvoiceImports.HEADER + "\n"
                 + "R-1,Buyer,,2026-04-01,2026-04-30,JPY,1000\nR-2,Buyer,,2026-04-01,2026-04-30,JPY,2000\n"));
-        TestTenants.invoices(invoices, sakura, "R", 1, "JPY"); // R-0001, not R-1
+        tenants.invoices(sakura, "R", 1, "JPY"); // R-0001, not R-1
         invoices.issue(sakura, new NewInvoice("R-2", "Someone else", null, java.time.LocalDate.of(2026, 4, 1),
                 java.time.LocalDate.of(2026, 4, 2), Money.of(5, "JPY")));
 

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.Figures;
 import com.merchantbilling.support.Figures.Samples;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /**
  * The Billing Invoices grid's server side on a book of a million invoices: what the view does per page
@@ -28,6 +28,7 @@ import com.merchantbilling.support.TestTenants;
  */
 @Tag("benchmark")
 @SpringBootTest
+@Import(Tenants.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeBookGridBenchmark {
 
@@ -42,7 +43,7 @@ class LargeBookGridBenchmark {
     @Autowired
     BillingInvoices invoices;
     @Autowired
-    Organizations organizations;
+    Tenants tenants;
     @Autowired
     JdbcClient jdbc;
 
@@ -51,9 +52,8 @@ class LargeBookGridBenchmark {
 
     @BeforeAll
     void largeBook() {
-        large = TestTenants.organization(organizations, "Large book");
-        small = TestTenants.organization(organizations, "Small book");
-        TestTenants.invoices(invoices, small, "SMALL", 120, "USD");
+        large = tenants.organization("Large book");
+        small = tenants.withInvoices("Small book", "SMALL", 120, "USD");
         long start = System.nanoTime();
         // one statement: the count trigger runs once, the indexes are filled in one pass
         jdbc.sql("""

@@ -3,7 +3,6 @@ package com.merchantbilling.invoicing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 
@@ -24,11 +24,11 @@ import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
 import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.invoicing.onlinepayments.PaymentLinkRecording;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /** Eligibility and the atomic claim behind "Create Payment Link", on PostgreSQL. */
 @ApplicationModuleTest(extraIncludes = "organizations")
+@Import(Tenants.class)
 class PaymentLinkRequestsIntegrationTests {
 
     @Autowired
@@ -38,28 +38,28 @@ class PaymentLinkRequestsIntegrationTests {
     @Autowired
     OnlinePayments onlinePayments;
     @Autowired
-    Organizations organizations;
+    Tenants tenants;
 
     OrganizationId sakura;
     OrganizationId maple;
 
     @BeforeEach
     void organizations() {
-        sakura = TestTenants.organization(organizations, "Sakura");
-        maple = TestTenants.organization(organizations, "Maple");
+        sakura = tenants.organization("Sakura");
+        maple = tenants.organization("Maple");
     }
 
     @Test
     void onlyInvoicesWithoutALinkAndAPositiveAmountAreTargets() {
-        var positive = issue(sakura, "P-1", 1500, "JPY");
-        var zero = issue(sakura, "Z-1", 0, "JPY");
-        var credit = issue(sakura, "C-1", -500, "USD");
-        var linked = issue(sakura, "L-1", 1234, "USD");
+        var positive = tenants.invoice(sakura, "P-1", 1500, "JPY");
+        var zero = tenants.invoice(sakura, "Z-1", 0, "JPY");
+        var credit = tenants.invoice(sakura, "C-1", -500, "USD");
+        var linked = tenants.invoice(sakura, "L-1", 1234, "USD");
         requests.request(sakura, List.of(linked), "aiko");
         onlinePayments.recordPaymentLink(linked, 1, "plink_1", "https://buy.stripe.com/test_1");
-        var creating = issue(sakura, "R-1", 999, "USD");
+        var creating = tenants.invoice(sakura, "R-1", 999, "USD");
         requests.request(sakura, List.of(creating), "aiko");
-        var foreign = issue(maple, "F-1", 1000, "USD");
+        var foreign = tenants.invoice(maple, "F-1", 1000, "USD");
 
         var targets = requests.targets(sakura, List.of(positive, zero, credit, linked, creating, foreign));
 
@@ -75,9 +75,9 @@ class PaymentLinkRequestsIntegrationTests {
 
     @Test
     void requestClaimsEligibleInvoicesAndPublishesOneEventEach(AssertablePublishedEvents events) {
-        var jpy = issue(sakura, "J-1", 1500, "JPY");
-        var usd = issue(sakura, "U-1", 1234, "USD");
-        var zero = issue(sakura, "Z-2", 0, "USD");
+        var jpy = tenants.invoice(sakura, "J-1", 1500, "JPY");
+        var usd = tenants.invoice(sakura, "U-1", 1234, "USD");
+        var zero = tenants.invoice(sakura, "Z-2", 0, "USD");
 
         var result = requests.request(sakura, List.of(jpy, usd, zero), "aiko");
 
@@ -94,7 +94,7 @@ class PaymentLinkRequestsIntegrationTests {
 
     @Test
     void anotherOrganizationCannotRequestLinksForTheseInvoices(AssertablePublishedEvents events) {
-        var invoice = issue(sakura, "T-1", 1500, "JPY");
+        var invoice = tenants.invoice(sakura, "T-1", 1500, "JPY");
 
         var result = requests.request(maple, List.of(invoice), "intruder");
 
@@ -106,7 +106,7 @@ class PaymentLinkRequestsIntegrationTests {
 
     @Test
     void moreThanOneHundredInvoicesAreRefusedAndNothingChanges() {
-        var ids = TestTenants.invoices(invoices, sakura, "B", 101, "JPY");
+        var ids = tenants.invoices(sakura, "B", 101, "JPY");
 
         assertThatThrownBy(() -> requests.request(sakura, ids, "aiko"))
                 .isInstanceOf(TooManyInvoicesSelectedException.class)
@@ -119,7 +119,7 @@ class PaymentLinkRequestsIntegrationTests {
     void twoUsersPressingCreateAtTheSameMomentGetOneRequestPerInvoice() throws Exception {
         try (var pool = Executors.newFixedThreadPool(2)) {
             for (int round = 0; round < 10; round++) {
-                var ids = TestTenants.invoices(invoices, sakura, "RACE" + round, 60, "USD");
+                var ids = tenants.invoices(sakura, "RACE" + round, 60, "USD");
                 var first = ids.subList(0, 40);
                 var second = new ArrayList<>(ids.subList(20, 60));
                 java.util.Collections.reverse(second);
@@ -137,7 +137,7 @@ class PaymentLinkRequestsIntegrationTests {
 
     @Test
     void aLinkIsSetOnceAndAFailureAfterItChangesNothing() {
-        var invoice = issue(sakura, "O-1", 5000, "JPY");
+        var invoice = tenants.invoice(sakura, "O-1", 5000, "JPY");
         requests.request(sakura, List.of(invoice), "aiko");
 
         onlinePayments.recordPaymentLink(invoice, 1, "plink_A", "https://buy.stripe.com/test_A");
@@ -156,7 +156,7 @@ class PaymentLinkRequestsIntegrationTests {
 
     @Test
     void aStaleAttemptsFailureDoesNotOverrideTheNextAttempt() {
-        var invoice = issue(sakura, "FENCE-1", 5000, "JPY");
+        var invoice = tenants.invoice(sakura, "FENCE-1", 5000, "JPY");
         requests.request(sakura, List.of(invoice), "aiko");
         assertThat(onlinePayments.nextPaymentLinkAttempt(invoice, 1)).hasValue(2);
         // a second resolver of attempt 1 is fenced: only one moves the request on
@@ -177,7 +177,7 @@ class PaymentLinkRequestsIntegrationTests {
 
     @Test
     void aStaleAttemptsLinkIsKeptWhileThereIsNoneAndMakesTheNextAttemptsLinkAnOrphan() {
-        var invoice = issue(sakura, "FENCE-2", 5000, "JPY");
+        var invoice = tenants.invoice(sakura, "FENCE-2", 5000, "JPY");
         requests.request(sakura, List.of(invoice), "aiko");
         onlinePayments.nextPaymentLinkAttempt(invoice, 1);
 
@@ -194,7 +194,7 @@ class PaymentLinkRequestsIntegrationTests {
 
     @Test
     void aFailedRequestCanBeRetriedAsTheNextAttempt(AssertablePublishedEvents events) {
-        var invoice = issue(sakura, "F-2", 5000, "JPY");
+        var invoice = tenants.invoice(sakura, "F-2", 5000, "JPY");
         requests.request(sakura, List.of(invoice), "aiko");
         onlinePayments.recordPaymentLinkFailure(invoice, 1, "Invalid currency: xyz");
 
@@ -207,10 +207,6 @@ class PaymentLinkRequestsIntegrationTests {
         assertThat(invoices.find(sakura, invoice).orElseThrow().paymentLinkFailure()).isEmpty();
     }
 
-    private InvoiceId issue(OrganizationId organization, String number, long amount, String currency) {
-        return invoices.issue(organization, new NewInvoice(number, "Buyer " + number, null, LocalDate.of(2026, 4, 1),
-                LocalDate.of(2026, 4, 30), Money.of(amount, currency)));
-    }
 
     private static <T> T await(CyclicBarrier barrier, java.util.function.Supplier<T> action) {
         try {

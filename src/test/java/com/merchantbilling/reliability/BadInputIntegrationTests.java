@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,13 +20,11 @@ import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
 import com.merchantbilling.invoicing.PaymentLinkRequests.IneligibleInvoice;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
-import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.invoicing.PaymentLinkRequests.TooManyInvoicesSelectedException;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.support.StripeEvents;
-import com.merchantbilling.support.TestTenants;
 
 /** Each kind of bad input gets a clear answer, and nothing else changes. */
 // completed event publications are deleted (completion mode DELETE), so the table cannot show what was
@@ -42,12 +39,12 @@ class BadInputIntegrationTests extends ReliabilityTestSupport {
 
     @BeforeEach
     void organization() {
-        organization = subscribedOrganization("Bad input");
+        organization = tenants.subscribed("Bad input");
     }
 
     @Test
     void aSelectionOver100IsRefusedWhole() {
-        var ids = TestTenants.invoices(invoices, organization, "O", 101, "USD");
+        var ids = tenants.invoices(organization, "O", 101, "USD");
         var before = rows(ids);
 
         assertThatThrownBy(() -> requests.request(organization, ids, "aiko"))
@@ -62,12 +59,12 @@ class BadInputIntegrationTests extends ReliabilityTestSupport {
 
     @Test
     void ineligibleInvoicesSlippedIntoARequestAreSkippedWithTheirReasonAndUntouched() {
-        var eligible = TestTenants.invoices(invoices, organization, "E", 2, "USD");
+        var eligible = tenants.invoices(organization, "E", 2, "USD");
         var pending = eligible.get(0);
         requests.request(organization, List.of(pending), "aiko");
         awaitStatus(List.of(pending), OnlinePaymentStatus.PENDING_PAYMENT);
-        var zero = issue("Z", 0, "USD");
-        var negative = issue("N", -500, "USD");
+        var zero = tenants.invoice(organization, "Z", 0, "USD");
+        var negative = tenants.invoice(organization, "N", -500, "USD");
         var untouched = List.of(pending, zero, negative);
         var before = rows(untouched);
 
@@ -88,8 +85,8 @@ class BadInputIntegrationTests extends ReliabilityTestSupport {
     @Test
     void currenciesStripeCannotBillFailWithAReasonAndMakeNoLink() {
         // BHD has three decimals (Stripe's rounding rule is not supported); CUP is unknown to Stripe
-        var bhd = issue("BHD", 1250, "BHD");
-        var cup = issue("CUP", 1000, "CUP");
+        var bhd = tenants.invoice(organization, "BHD", 1250, "BHD");
+        var cup = tenants.invoice(organization, "CUP", 1000, "CUP");
         long bhdCalls = stripe.createRequests().size();
 
         requests.request(organization, List.of(bhd, cup), "aiko");
@@ -113,7 +110,7 @@ class BadInputIntegrationTests extends ReliabilityTestSupport {
 
     @Test
     void anInvoiceDeletedBetweenSelectionAndCreateIsReportedAsGone() {
-        var ids = TestTenants.invoices(invoices, organization, "D", 3, "JPY");
+        var ids = tenants.invoices(organization, "D", 3, "JPY");
         assertThat(requests.targets(organization, ids).eligible()).hasSize(3);
         var deleted = ids.get(1);
         jdbc.sql("delete from invoices where id = :id").param("id", deleted.value()).update();
@@ -130,7 +127,7 @@ class BadInputIntegrationTests extends ReliabilityTestSupport {
 
     @Test
     void badWebhookBodiesAreRefusedWithAReasonAndStoreNothing() throws Exception {
-        var invoice = TestTenants.invoices(invoices, organization, "W", 1, "JPY");
+        var invoice = tenants.invoices(organization, "W", 1, "JPY");
         var before = rows(invoice);
         long stored = tableCount("stripe_webhook_events");
 
@@ -154,10 +151,5 @@ class BadInputIntegrationTests extends ReliabilityTestSupport {
                         .header("Stripe-Signature", StripeEvents.signature(body, WEBHOOK_SECRET)).content(body))
                 .andExpect(expected)
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(reason)));
-    }
-
-    private InvoiceId issue(String prefix, long amount, String currency) {
-        return invoices.issue(organization, new NewInvoice(prefix + "-" + System.nanoTime(), "Buyer " + prefix, null,
-                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30), Money.of(amount, currency)));
     }
 }

@@ -12,6 +12,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +23,6 @@ import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.support.AppProcess;
@@ -34,7 +31,7 @@ import com.merchantbilling.support.FakeStripeServer.Fault;
 import com.merchantbilling.support.FakeStripeServer.FaultPlan;
 import com.merchantbilling.support.FakeStripeServer.RecordedRequest;
 import com.merchantbilling.support.FreePort;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /**
  * The app is SIGKILLed in the middle of creating 100 payment links and started again: every invoice ends
@@ -61,6 +58,7 @@ import com.merchantbilling.support.TestTenants;
         "payments.links.resolution.max-rounds=2",
         "payments.links.resolution.initial-backoff=30m",
         "payments.links.resolution.max-backoff=30m"})
+@Import(Tenants.class)
 class BulkActionCrashIntegrationTests {
 
     static final FakeStripeServer stripe = FakeStripeServer.start("sk_test_crash");
@@ -88,13 +86,9 @@ class BulkActionCrashIntegrationTests {
     }
 
     @Autowired
-    Organizations organizations;
-    @Autowired
     BillingInvoices invoices;
     @Autowired
-    PaymentLinkRequests requests;
-    @Autowired
-    AddOnSubscriptions addOns;
+    Tenants tenants;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -102,11 +96,10 @@ class BulkActionCrashIntegrationTests {
 
     @Test
     void aKilledAppResumesTheBulkActionOnRestartWithoutASecondLink() {
-        var organization = TestTenants.organization(organizations, "Crash");
-        addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        var ids = TestTenants.invoices(invoices, organization, "K", INVOICES, "JPY");
+        var organization = tenants.subscribed("Crash");
+        var ids = tenants.invoices(organization, "K", INVOICES, "JPY");
 
-        var result = requests.request(organization, ids, "aiko");
+        var result = tenants.requestLinks(organization, ids, "aiko");
         assertThat(result.requested()).hasSize(INVOICES);
         Awaitility.await("this JVM's first round to fail").atMost(Duration.ofSeconds(30))
                 .until(() -> outstandingPublications() == INVOICES && unavailable.createCalls() >= 1);

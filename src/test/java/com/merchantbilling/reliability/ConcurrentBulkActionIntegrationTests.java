@@ -16,7 +16,6 @@ import com.merchantbilling.invoicing.PaymentLinkRequests.IneligibleInvoice;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkRequestResult;
-import com.merchantbilling.support.TestTenants;
 
 /**
  * Two signed-in users of one organization press Create for overlapping selections at the same moment,
@@ -29,12 +28,12 @@ class ConcurrentBulkActionIntegrationTests extends ReliabilityTestSupport {
 
     @Test
     void overlappingSelectionsAtTheSameMomentRequestEachInvoiceOnce() throws Exception {
-        var organization = subscribedOrganization("Race");
+        var organization = tenants.subscribed("Race");
         var all = new ArrayList<InvoiceId>();
         int overlaps = 0;
         try (var users = Executors.newFixedThreadPool(2)) {
             for (int repetition = 0; repetition < REPETITIONS; repetition++) {
-                var ids = TestTenants.invoices(invoices, organization, "R" + repetition, INVOICES, "JPY");
+                var ids = tenants.invoices(organization, "R" + repetition, INVOICES, "JPY");
                 all.addAll(ids);
                 // aiko takes the first 15, ben the last 15: 10 invoices are in both selections
                 var aikos = ids.subList(0, 15);

@@ -25,15 +25,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
-import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.support.StripeEvents;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /**
  * Load script, not part of the default run: {@code ./mvnw test -Dtest=LoadBenchmark -Dgroups=load -DexcludedGroups=}
@@ -55,6 +53,7 @@ import com.merchantbilling.support.TestTenants;
         "stripe.api-base=http://127.0.0.1:9",
         "logging.level.com.merchantbilling.payments.internal.checkout=WARN",
         "logging.level.com.merchantbilling.payments.internal.webhook=WARN"})
+@Import(Tenants.class)
 class LoadBenchmark {
 
     static final String WEBHOOK_SECRET = "whsec_load_test";
@@ -67,9 +66,7 @@ class LoadBenchmark {
     @Autowired
     Organizations organizations;
     @Autowired
-    BillingInvoices invoices;
-    @Autowired
-    AddOnSubscriptions addOns;
+    Tenants tenants;
 
     final ConcurrentLinkedQueue<Long> pageNanos = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<Long> webhookNanos = new ConcurrentLinkedQueue<>();
@@ -78,9 +75,8 @@ class LoadBenchmark {
     @Test
     void fiftySessionsAndTwoHundredWebhooksASecond() throws Exception {
         Duration duration = Duration.parse("PT" + System.getProperty("load.duration", "60s").toUpperCase());
-        var organization = TestTenants.organization(organizations, "Load");
-        addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        TestTenants.invoices(invoices, organization, "L", 260, "JPY");
+        var organization = tenants.subscribed("Load");
+        tenants.invoices(organization, "L", 260, "JPY");
         var users = new ArrayList<String>();
         for (int i = 0; i < SESSIONS; i++) {
             String username = "load-" + i + "-" + System.nanoTime();

@@ -15,14 +15,10 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripe;
 import com.merchantbilling.support.FakeStripeServer;
 import com.merchantbilling.support.IntegrationTest;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /**
  * One application context (one database) against one fake Stripe for the fault, race, tenancy and bad input
@@ -47,23 +43,15 @@ abstract class ReliabilityTestSupport {
     @Autowired
     FakeStripeServer stripe;
     @Autowired
-    Organizations organizations;
+    Tenants tenants;
     @Autowired
     BillingInvoices invoices;
     @Autowired
     PaymentLinkRequests requests;
     @Autowired
-    AddOnSubscriptions addOns;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     WebApplicationContext context;
-
-    OrganizationId subscribedOrganization(String name) {
-        var organization = TestTenants.organization(organizations, name);
-        addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        return organization;
-    }
 
     MockMvc mvc() {
         return MockMvcBuilders.webAppContextSetup(context)

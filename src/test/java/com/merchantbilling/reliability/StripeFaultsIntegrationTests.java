@@ -15,7 +15,6 @@ import com.merchantbilling.payments.internal.deployment.DeploymentId;
 import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
 import com.merchantbilling.support.FakeStripeServer.Fault;
 import com.merchantbilling.support.FakeStripeServer.FaultPlan;
-import com.merchantbilling.support.TestTenants;
 
 /**
  * A fifth of Stripe's answers go wrong in every way Stripe's can: a 500 saved under the idempotency key (before
@@ -34,8 +33,8 @@ class StripeFaultsIntegrationTests extends ReliabilityTestSupport {
 
     @Test
     void oneLinkPerInvoiceThroughRandomFaults() {
-        var organization = subscribedOrganization("Faults");
-        var ids = TestTenants.invoices(invoices, organization, "F", INVOICES, "USD");
+        var organization = tenants.subscribed("Faults");
+        var ids = tenants.invoices(organization, "F", INVOICES, "USD");
         var injected = new EnumMap<Fault, AtomicLong>(Fault.class);
         for (Fault fault : Fault.values()) {
             injected.put(fault, new AtomicLong());

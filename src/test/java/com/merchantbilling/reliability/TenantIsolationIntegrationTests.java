@@ -20,11 +20,9 @@ import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkTargets;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.PaymentReconciliation;
 import com.merchantbilling.support.StripeEvents;
 import com.merchantbilling.support.StripeEvents.CheckoutSession;
-import com.merchantbilling.support.TestTenants;
 
 /**
  * Organization B asks for organization A's invoices through every API that takes an invoice id, and gets
@@ -50,12 +48,11 @@ class TenantIsolationIntegrationTests extends ReliabilityTestSupport {
     @BeforeEach
     void twoOrganizations() {
         accountOfA = "acct_A" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        a = organizations.register("Tenant A " + UUID.randomUUID(), Optional.of(accountOfA)).id();
-        addOns.subscribe(a, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        b = subscribedOrganization("Tenant B");
+        a = tenants.subscribe(tenants.organization("Tenant A", accountOfA));
+        b = tenants.subscribed("Tenant B");
         prefixOfA = "TA" + UUID.randomUUID().toString().substring(0, 6);
-        var ofA = TestTenants.invoices(invoices, a, prefixOfA, 2, "JPY");
-        var ofB = TestTenants.invoices(invoices, b, "TB", 2, "JPY");
+        var ofA = tenants.invoices(a, prefixOfA, 2, "JPY");
+        var ofB = tenants.invoices(b, "TB", 2, "JPY");
         aOpen = ofA.get(0);
         aPending = ofA.get(1);
         bOpen = ofB.get(0);

@@ -36,16 +36,12 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.merchantbilling.MerchantBillingApplication;
-import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripeServer;
 import com.merchantbilling.support.IntegrationTest;
 import com.merchantbilling.support.StripeEvents;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 
@@ -77,11 +73,7 @@ class SecurityReviewIntegrationTests {
     @Autowired
     Organizations organizations;
     @Autowired
-    BillingInvoices invoices;
-    @Autowired
-    PaymentLinkRequests requests;
-    @Autowired
-    AddOnSubscriptions addOns;
+    Tenants tenants;
     @Autowired
     JdbcClient jdbc;
 
@@ -170,7 +162,7 @@ class SecurityReviewIntegrationTests {
 
     @Test
     void signingInChangesTheSessionIdAndPostsWithoutTokenAreRefused() {
-        var organization = TestTenants.organization(organizations, "Security");
+        var organization = tenants.organization("Security");
         String username = "sec-" + UUID.randomUUID().toString().substring(0, 8);
         organizations.addUser(organization, username, "Security Reviewer", "correct horse battery");
         var cookies = new CookieManager();
@@ -204,7 +196,7 @@ class SecurityReviewIntegrationTests {
 
     @Test
     void aSignInPostedFromAnotherSiteIsRefused() {
-        var organization = TestTenants.organization(organizations, "LoginCsrf");
+        var organization = tenants.organization("LoginCsrf");
         String username = "csrf-" + UUID.randomUUID().toString().substring(0, 8);
         organizations.addUser(organization, username, "Login CSRF", "correct horse battery");
         var credentials = Map.of("username", username, "password", "correct horse battery");
@@ -232,18 +224,17 @@ class SecurityReviewIntegrationTests {
     void neitherStripeSecretEverReachesTheLog(CapturedOutput output) {
         assertThat(stripe.secretKey()).as("the key the app uses and the fake Stripe accepts").isEqualTo(SECRET_KEY);
         stripe.webhookTarget("http://127.0.0.1:" + port + "/stripe/webhook", WEBHOOK_SECRET);
-        var organization = TestTenants.organization(organizations, "Secrets");
-        addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        var ids = TestTenants.invoices(invoices, organization, "SEC", 2, "USD");
+        var organization = tenants.subscribed("Secrets");
+        var ids = tenants.invoices(organization, "SEC", 2, "USD");
 
-        requests.request(organization, ids, "aiko");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> invoices.findAll(organization, ids).stream()
-                .allMatch(i -> i.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT));
+        tenants.requestLinks(organization, ids, "aiko");
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> tenants.all(organization, ids, OnlinePaymentStatus.PENDING_PAYMENT));
         String link = jdbc.sql("select payment_link_id from invoices where id = :id")
                 .param("id", ids.getFirst().value()).query(String.class).single();
         assertThat(stripe.pay(link, "4242 4242 4242 4242").toString()).isNotBlank();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> invoices.find(organization, ids.getFirst())
-                .orElseThrow().onlinePayment() == OnlinePaymentStatus.PAID);
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> tenants.all(organization, ids.subList(0, 1), OnlinePaymentStatus.PAID));
         // refusals log a line each: a wrong signature and a wrong API key
         var payload = StripeEvents.completed(new StripeEvents.CheckoutSession(link, 1000, "usd"));
         var http = HttpClient.newHttpClient();

@@ -15,6 +15,9 @@ import org.springframework.core.annotation.AliasFor;
  * The whole application on the embedded PostgreSQL with its own {@link FakeStripe} server and the {@link Tenants}
  * fixture: what a {@code *IntegrationTests} class starts from (see {@link FakeStripe} for a ten-line example).
  * Module tests use {@code @ApplicationModuleTest} with {@code @FakeStripe} and {@code @Import(Tenants.class)}.
+ * Every class that carries it gets a context and a server of its own (see {@link FakeStripe}); a class that does
+ * not watch Stripe (UI, invoicing queries, imports) stays on {@code @SpringBootTest @Import(Tenants.class)}, the
+ * built-in sandbox, and shares one cached context with the other such classes.
  */
 @Documented
 @Inherited

@@ -20,10 +20,20 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Just enough of Stripe's API on 127.0.0.1 for reconciliation: GET /v1/checkout/sessions filtered by
- * payment_link, status complete, and the Stripe-Account header; GET /v1/payment_links/{id} and
- * GET /v1/payment_intents/{id} (expand[]=latest_charge) for objects stored here, per account. Everything else answers 404 like an
- * unknown Stripe route. Until the sandbox's FakeStripeServer lands on this branch.
+ * Just enough of Stripe's API on 127.0.0.1 for reconciliation and the after-payment webhooks: GET
+ * /v1/checkout/sessions filtered by payment_link, status complete, and the Stripe-Account header; GET
+ * /v1/payment_links/{id}, GET /v1/payment_intents/{id} (expand[]=latest_charge) and GET /v1/disputes
+ * (filtered by payment_intent) for objects stored here, per account. Everything else answers 404 like an unknown
+ * Stripe route.
+ * <p>
+ * Why this and not {@link FakeStripeServer} (the sandbox core): its users ({@code payments.WebhookTestSupport}'s
+ * classes and {@code PendingPaymentReconcilerIntegrationTests}) plant state the sandbox cannot hold. They record
+ * made-up link ids as created (no create call), then plant completed sessions, payment intents with a partly
+ * refunded or disputed latest charge, disputes and links with foreign metadata on those ids, make one link's
+ * listing answer 500 ({@link #failListing}), and count the listings per link ({@link #callsFor}). The sandbox only
+ * serves payment links and checkout sessions it made itself (a session exists after a card payment, see
+ * {@link FakeStripeServer#pay}), and has no payment intents, charges or disputes. Moving these tests onto it
+ * needs those resources in the sandbox (main code); until then this stub stays, limited to the routes above.
  */
 public final class StripeApiStub implements AutoCloseable {
 

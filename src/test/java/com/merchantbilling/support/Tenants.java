@@ -1,12 +1,18 @@
 package com.merchantbilling.support;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestComponent;
 
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
+import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
+import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.invoicing.PaymentLinkRequests.PaymentLinkRequestResult;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
@@ -16,21 +22,27 @@ import com.merchantbilling.payments.AddOnSubscriptions;
 /**
  * {@link TestTenants} as a bean of the test's context ({@link IntegrationTest} imports it), so a test autowires
  * this one field instead of the organizations, invoices, add-on and link-request APIs it only needs for setup.
+ * Contexts without a fake Stripe import it themselves: the whole application with the built-in sandbox
+ * ({@code @SpringBootTest @Import(Tenants.class)}, one cached context for all such classes) and module tests
+ * ({@code @ApplicationModuleTest @Import(Tenants.class)}).
  */
 @TestComponent
 public class Tenants {
 
     private final Organizations organizations;
     private final BillingInvoices invoices;
-    private final AddOnSubscriptions addOns;
+    /** Absent in module tests that bootstrap only invoicing and organizations; they subscribe nobody. */
+    private final ObjectProvider<AddOnSubscriptions> addOns;
     private final PaymentLinkRequests requests;
+    private final OnlinePayments onlinePayments;
 
-    Tenants(Organizations organizations, BillingInvoices invoices, AddOnSubscriptions addOns,
-            PaymentLinkRequests requests) {
+    Tenants(Organizations organizations, BillingInvoices invoices, ObjectProvider<AddOnSubscriptions> addOns,
+            PaymentLinkRequests requests, OnlinePayments onlinePayments) {
         this.organizations = organizations;
         this.invoices = invoices;
         this.addOns = addOns;
         this.requests = requests;
+        this.onlinePayments = onlinePayments;
     }
 
     /** A new organization (unique name) without the card payment add-on. */
@@ -38,10 +50,27 @@ public class Tenants {
         return TestTenants.organization(organizations, name);
     }
 
+    /** A new organization (unique name) whose links are made on its own connected Stripe account. */
+    public OrganizationId organization(String name, String stripeAccount) {
+        return organizations.register(name + " " + UUID.randomUUID().toString().substring(0, 8),
+                Optional.of(stripeAccount)).id();
+    }
+
     /** A new organization subscribed to {@link AddOn#STRIPE_CREDIT_CARD_PAYMENT}. */
     public OrganizationId subscribed(String name) {
+        return subscribe(organization(name));
+    }
+
+    /** Subscribes an existing organization (e.g. one registered with its own Stripe account) to the add-on. */
+    public OrganizationId subscribe(OrganizationId organization) {
+        addOns.getObject().subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+        return organization;
+    }
+
+    /** A new organization (unique name, no add-on) with {@code count} invoices, see {@link TestTenants#invoices}. */
+    public OrganizationId withInvoices(String name, String prefix, int count, String currency) {
         var organization = organization(name);
-        addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+        invoices(organization, prefix, count, currency);
         return organization;
     }
 
@@ -55,8 +84,42 @@ public class Tenants {
         return TestTenants.invoice(invoices, organization, number, amount, currency);
     }
 
+    /** See {@link TestTenants#invoice(BillingInvoices, OrganizationId, String, long, String, LocalDate)}. */
+    public InvoiceId invoice(OrganizationId organization, String number, long amount, String currency,
+            LocalDate issued) {
+        return TestTenants.invoice(invoices, organization, number, amount, currency, issued);
+    }
+
     /** The bulk action as a merchant starts it. */
     public PaymentLinkRequestResult requestLinks(OrganizationId organization, List<InvoiceId> ids) {
-        return requests.request(organization, ids, "test-merchant");
+        return requestLinks(organization, ids, "test-merchant");
+    }
+
+    /** The same, by the named merchant user (the audit trail names them). */
+    public PaymentLinkRequestResult requestLinks(OrganizationId organization, List<InvoiceId> ids, String merchant) {
+        return requests.request(organization, ids, merchant);
+    }
+
+    /** The invoices' Online Payment status, in the order of {@code ids}, as the organization sees them. */
+    public List<OnlinePaymentStatus> statuses(OrganizationId organization, List<InvoiceId> ids) {
+        return ids.stream().map(id -> invoices.find(organization, id).orElseThrow().onlinePayment()).toList();
+    }
+
+    /** Whether every one of the invoices has the status (e.g. to await Pending Payment after a bulk action). */
+    public boolean all(OrganizationId organization, List<InvoiceId> ids, OnlinePaymentStatus status) {
+        return statuses(organization, ids).stream().allMatch(status::equals);
+    }
+
+    /**
+     * Pending Payment with a link id made up here ({@code prefix} and a random suffix) that no Stripe ever created:
+     * the invoice is claimed for a link and the link recorded as the payments module records a created one. For
+     * tests that plant what Stripe knows about that link themselves (sessions, payment intents, webhooks).
+     */
+    public String pendingWithMadeUpLink(OrganizationId organization, InvoiceId invoice, String prefix,
+            String requestedBy) {
+        requests.request(organization, List.of(invoice), requestedBy);
+        String link = prefix + UUID.randomUUID().toString().replace("-", "");
+        onlinePayments.recordPaymentLink(invoice, 1, link, "https://buy.stripe.com/test_" + link);
+        return link;
     }
 }

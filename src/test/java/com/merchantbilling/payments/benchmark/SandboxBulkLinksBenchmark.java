@@ -3,24 +3,19 @@ package com.merchantbilling.payments.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FreePort;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /**
  * Wall time for one bulk action of 100 links through the built-in Stripe sandbox of the default run
@@ -29,6 +24,7 @@ import com.merchantbilling.support.TestTenants;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@Import(Tenants.class)
 class SandboxBulkLinksBenchmark {
 
     static final int PORT = FreePort.find();
@@ -39,26 +35,18 @@ class SandboxBulkLinksBenchmark {
     }
 
     @Autowired
-    Organizations organizations;
-    @Autowired
-    BillingInvoices invoices;
-    @Autowired
-    PaymentLinkRequests requests;
-    @Autowired
-    AddOnSubscriptions addOns;
+    Tenants tenants;
 
     @Test
     void oneHundredLinksThroughTheSandbox() {
         for (int round = 1; round <= 3; round++) {
-            var organization = organizations.register("Bench " + round + " " + System.nanoTime(), Optional.empty()).id();
-            addOns.subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-            var ids = TestTenants.invoices(invoices, organization, "B" + round, 100, "JPY");
+            var organization = tenants.subscribed("Bench " + round);
+            var ids = tenants.invoices(organization, "B" + round, 100, "JPY");
 
             long start = System.nanoTime();
-            assertThat(requests.request(organization, ids, "bench").requested()).hasSize(100);
-            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() ->
-                    invoices.findAll(organization, ids).stream()
-                            .allMatch(i -> i.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT));
+            assertThat(tenants.requestLinks(organization, ids, "bench").requested()).hasSize(100);
+            Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> tenants.all(organization, ids, OnlinePaymentStatus.PENDING_PAYMENT));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("BENCHMARK sandbox bulk links, round %d: 100 links in %.2f s (floor at 25/s: 4.0 s, ratio %.2f)%n",
                     round, seconds, seconds / 4.0);

@@ -7,14 +7,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.merchantbilling.support.Tenants;
 
 /**
  * A context with the sandbox on (no key: the test environment turns it on, as the developer run does) holds
  * the database's sandbox lock; a second sandbox node on that database cannot start, on another database it can.
  */
 @SpringBootTest
+// not used here: the same configuration as the other built-in-sandbox classes, so they share this one context
+@Import(Tenants.class)
 class SandboxSingleNodeLockIntegrationTests {
 
     @Autowired

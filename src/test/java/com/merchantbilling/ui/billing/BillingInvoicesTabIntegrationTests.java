@@ -4,34 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import com.merchantbilling.invoicing.BillingInvoice;
-import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
-import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
-import com.vaadin.browserless.SpringBrowserlessTest;
-import com.vaadin.flow.component.button.Button;
+import com.merchantbilling.support.Tenants;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 
 /** The Billing Invoices tab as a merchant uses it, without a browser. */
 @SpringBootTest
-class BillingInvoicesTabIntegrationTests extends SpringBrowserlessTest {
-
-    @Autowired
-    Organizations organizations;
-    @Autowired
-    BillingInvoices invoices;
+@Import(Tenants.class)
+class BillingInvoicesTabIntegrationTests extends BillingTabTestSupport {
 
     OrganizationId sakura;
     OrganizationId maple;
@@ -39,15 +29,8 @@ class BillingInvoicesTabIntegrationTests extends SpringBrowserlessTest {
     @BeforeEach
     void organizationsWithInvoices() {
         UiLanguage.english();
-        sakura = TestTenants.organization(organizations, "Sakura");
-        maple = TestTenants.organization(organizations, "Maple");
-        TestTenants.invoices(invoices, sakura, "S", 250, "JPY");
-        TestTenants.invoices(invoices, maple, "M", 5, "USD");
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedIn.clear();
+        sakura = tenants.withInvoices("Sakura", "S", 250, "JPY");
+        maple = tenants.withInvoices("Maple", "M", 5, "USD");
     }
 
     @Test
@@ -118,18 +101,5 @@ class BillingInvoicesTabIntegrationTests extends SpringBrowserlessTest {
 
         test($view(TextField.class).id("invoice-filter")).setValue("S-0001");
         assertThat(test(grid).size()).isZero();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Grid<BillingInvoice> gridInView() {
-        return $view(Grid.class).id("billing-invoices-grid");
-    }
-
-    private String text(String id) {
-        return $view(Span.class).id(id).getText();
-    }
-
-    private Button button(String id) {
-        return $view(Button.class).id(id);
     }
 }

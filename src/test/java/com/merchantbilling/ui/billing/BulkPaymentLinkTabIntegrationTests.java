@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,14 +16,9 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.IntegrationTest;
 import com.merchantbilling.support.SignedIn;
-import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
-import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -35,35 +29,25 @@ import com.vaadin.flow.component.notification.Notification;
 
 /** Selection, the Bulk Action menu and the Create Invoice Online Payment Links dialog, without a browser. */
 @IntegrationTest
-class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
+class BulkPaymentLinkTabIntegrationTests extends BillingTabTestSupport {
 
     @Autowired
-    Organizations organizations;
-    @Autowired
     BillingInvoices invoices;
-    @Autowired
-    AddOnSubscriptions addOns;
 
     OrganizationId sakura;
 
     @BeforeEach
     void subscribedOrganizationWithInvoices() {
         UiLanguage.english();
-        sakura = TestTenants.organization(organizations, "Sakura");
-        addOns.subscribe(sakura, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        TestTenants.invoices(invoices, sakura, "S", 150, "USD");
+        sakura = tenants.subscribed("Sakura");
+        tenants.invoices(sakura, "S", 150, "USD");
         SignedIn.as(sakura, "aiko");
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedIn.clear();
     }
 
     @Test
     void headerCheckboxSelectsThePageAndA101stInvoiceIsRefused() {
         navigate(BillingManagementView.class);
-        var grid = grid();
+        var grid = gridInView();
 
         test(grid).selectAll();
         assertThat(grid.getSelectedItems()).hasSize(100);
@@ -85,7 +69,7 @@ class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
     @Test
     void selectionSurvivesPaging() {
         navigate(BillingManagementView.class);
-        var grid = grid();
+        var grid = gridInView();
         test(grid).select(0);
         var first = test(grid).getRow(0).id();
 
@@ -101,7 +85,7 @@ class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
         var zero = issue("Z-1", 0);
         var credit = issue("C-1", -300);
         navigate(BillingManagementView.class);
-        var grid = grid();
+        var grid = gridInView();
         // newest first: Z-1 and C-1 are issued later than the S- invoices
         test(grid).select(0);
         test(grid).select(1);
@@ -146,7 +130,7 @@ class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
     void createIsDisabledWhenNoSelectedInvoiceIsEligible() {
         issue("Z-2", 0);
         navigate(BillingManagementView.class);
-        test(grid()).select(0);
+        test(gridInView()).select(0);
 
         new MenuBarTester<>($view(MenuBar.class).id("bulk-action")).clickItem("Bulk Action", "Create Payment Link");
 
@@ -156,8 +140,7 @@ class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
 
     @Test
     void anOrganizationWithoutTheAddOnSeesNoBulkActionButANotice() {
-        var maple = TestTenants.organization(organizations, "Maple");
-        TestTenants.invoices(invoices, maple, "M", 3, "JPY");
+        var maple = tenants.withInvoices("Maple", "M", 3, "JPY");
         SignedIn.as(maple, "liam");
 
         navigate(BillingManagementView.class);
@@ -165,26 +148,17 @@ class BulkPaymentLinkTabIntegrationTests extends SpringBrowserlessTest {
         assertThat($view(MenuBar.class).all()).isEmpty();
         assertThat(notice()).contains("Online payment links need the Stripe Credit Card Payment Add-on.",
                 "create a card-only Stripe payment link for each", "ask your organization's administrator");
-        assertThat(test(grid()).size()).isEqualTo(3);
+        assertThat(test(gridInView()).size()).isEqualTo(3);
         // nothing acts on a selection without the add-on: no checkboxes, no selection controls
-        assertThat(grid().getSelectionModel()).isInstanceOf(com.vaadin.flow.component.grid.GridNoneSelectionModel.class);
+        assertThat(gridInView().getSelectionModel()).isInstanceOf(com.vaadin.flow.component.grid.GridNoneSelectionModel.class);
         assertThat($view(com.vaadin.flow.component.button.Button.class).withId("remove-all-selections").all()).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Grid<BillingInvoice> grid() {
-        return $view(Grid.class).id("billing-invoices-grid");
     }
 
     private String notice() {
         return $view(com.vaadin.flow.component.html.Div.class).id("add-on-notice").getElement().getTextRecursively();
     }
 
-    private String text(String id) {
-        return $view(Span.class).id(id).getText();
-    }
-
     private InvoiceId issue(String number, long amount) {
-        return TestTenants.invoice(invoices, sakura, number, amount, "USD", LocalDate.of(2027, 1, 1));
+        return tenants.invoice(sakura, number, amount, "USD", LocalDate.of(2027, 1, 1));
     }
 }

@@ -5,29 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
-import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
-import com.vaadin.browserless.SpringBrowserlessTest;
+import com.merchantbilling.support.Tenants;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 
 /** The import dialog previews the uploaded file, stores the valid rows on confirmation and reports the rest. */
 @SpringBootTest
-class ImportInvoicesDialogIntegrationTests extends SpringBrowserlessTest {
+@Import(Tenants.class)
+class ImportInvoicesDialogIntegrationTests extends BillingTabTestSupport {
 
-    @Autowired
-    Organizations organizations;
     @Autowired
     BillingInvoices invoices;
 
@@ -36,15 +33,10 @@ class ImportInvoicesDialogIntegrationTests extends SpringBrowserlessTest {
     @BeforeEach
     void signIn() {
         UiLanguage.english();
-        sakura = TestTenants.organization(organizations, "Sakura");
+        sakura = tenants.organization("Sakura");
         SignedIn.as(sakura, "aiko");
         navigate(BillingManagementView.class);
         test($view(Button.class).id("import-invoices")).click();
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedIn.clear();
     }
 
     @Test

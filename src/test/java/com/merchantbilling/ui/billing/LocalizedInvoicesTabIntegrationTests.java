@@ -4,50 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import com.merchantbilling.invoicing.BillingInvoice;
-import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
-import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
-import com.vaadin.browserless.SpringBrowserlessTest;
+import com.merchantbilling.support.Tenants;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 
 /** The Billing Invoices tab in Japanese, and in English for a language the app does not have. */
 @SpringBootTest
-class LocalizedInvoicesTabIntegrationTests extends SpringBrowserlessTest {
-
-    @Autowired
-    Organizations organizations;
-    @Autowired
-    BillingInvoices invoices;
+@Import(Tenants.class)
+class LocalizedInvoicesTabIntegrationTests extends BillingTabTestSupport {
 
     OrganizationId sakura;
     OrganizationId maple;
 
     @BeforeEach
     void organizationsWithInvoices() {
-        sakura = TestTenants.organization(organizations, "Sakura");
-        maple = TestTenants.organization(organizations, "Maple");
-        TestTenants.invoices(invoices, sakura, "S", 250, "JPY");
-        TestTenants.invoices(invoices, maple, "M", 1, "USD");
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedIn.clear();
+        sakura = tenants.withInvoices("Sakura", "S", 250, "JPY");
+        maple = tenants.withInvoices("Maple", "M", 1, "USD");
     }
 
     @Test
@@ -121,18 +105,5 @@ class LocalizedInvoicesTabIntegrationTests extends SpringBrowserlessTest {
     private String status(Grid<BillingInvoice> grid) {
         var renderer = (LitRenderer<BillingInvoice>) grid.getColumnByKey("onlinePayment").getRenderer();
         return (String) renderer.getValueProviders().get("status").apply(test(grid).getRow(0));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Grid<BillingInvoice> gridInView() {
-        return $view(Grid.class).id("billing-invoices-grid");
-    }
-
-    private String text(String id) {
-        return $view(Span.class).id(id).getText();
-    }
-
-    private Button button(String id) {
-        return $view(Button.class).id(id);
     }
 }

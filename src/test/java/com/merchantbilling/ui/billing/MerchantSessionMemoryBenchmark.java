@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.Figures;
 import com.merchantbilling.support.SignedIn;
-import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
+import com.merchantbilling.support.Tenants;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.internal.MockVaadin;
 import com.vaadin.browserless.internal.SessionObjects;
@@ -37,13 +37,14 @@ import com.vaadin.flow.server.VaadinService;
  */
 @Tag("benchmark")
 @SpringBootTest(properties = "vaadin.productionMode=true")
+@Import(Tenants.class)
 class MerchantSessionMemoryBenchmark extends SpringBrowserlessTest {
 
     static final int SESSIONS = 100;
     static final long TARGET_BYTES = 500 * 1024;
 
     @Autowired
-    Organizations organizations;
+    Tenants tenants;
     @Autowired
     BillingInvoices invoices;
 
@@ -54,8 +55,8 @@ class MerchantSessionMemoryBenchmark extends SpringBrowserlessTest {
 
     @Test
     void heapPerSessionWithAPageLoaded() {
-        var organization = TestTenants.organization(organizations, "Memory");
-        TestTenants.invoices(invoices, organization, "MEM", 250, "JPY");
+        var organization = tenants.organization("Memory");
+        tenants.invoices(organization, "MEM", 250, "JPY");
         SignedIn.as(organization, "memory-user");
         openBillingInvoices();
         var service = (com.vaadin.flow.server.VaadinServletService) VaadinService.getCurrent();

@@ -5,22 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
-import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
-import com.vaadin.browserless.SpringBrowserlessTest;
+import com.merchantbilling.support.Tenants;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,10 +26,9 @@ import com.vaadin.flow.component.html.Span;
 
 /** The New Invoice dialog: suggested number, field validation through Binder, exact amounts, saving. */
 @SpringBootTest
-class NewInvoiceDialogIntegrationTests extends SpringBrowserlessTest {
+@Import(Tenants.class)
+class NewInvoiceDialogIntegrationTests extends BillingTabTestSupport {
 
-    @Autowired
-    Organizations organizations;
     @Autowired
     BillingInvoices invoices;
     @Autowired
@@ -42,16 +39,10 @@ class NewInvoiceDialogIntegrationTests extends SpringBrowserlessTest {
     @BeforeEach
     void organizationWithInvoices() {
         UiLanguage.english();
-        sakura = TestTenants.organization(organizations, "Sakura");
-        TestTenants.invoices(invoices, sakura, "S", 3, "JPY");
+        sakura = tenants.withInvoices("Sakura", "S", 3, "JPY");
         SignedIn.as(sakura, "aiko");
         navigate(BillingManagementView.class);
         test($view(Button.class).id("new-invoice")).click();
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedIn.clear();
     }
 
     NewInvoiceDialog dialog() {

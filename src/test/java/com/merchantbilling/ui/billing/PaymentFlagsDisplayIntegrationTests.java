@@ -10,14 +10,13 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import com.merchantbilling.invoicing.BillingInvoice;
-import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.onlinepayments.ChargeReport;
 import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceId;
@@ -27,11 +26,9 @@ import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.invoicing.onlinepayments.ReceivedPayment;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.SignedIn;
-import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
-import com.vaadin.browserless.SpringBrowserlessTest;
+import com.merchantbilling.support.Tenants;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
@@ -39,12 +36,9 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 
 /** Issue 10: the payment flags in the grid's Online Payment column (both languages) and in the CSV export. */
 @SpringBootTest
-class PaymentFlagsDisplayIntegrationTests extends SpringBrowserlessTest {
+@Import(Tenants.class)
+class PaymentFlagsDisplayIntegrationTests extends BillingTabTestSupport {
 
-    @Autowired
-    Organizations organizations;
-    @Autowired
-    BillingInvoices invoices;
     @Autowired
     PaymentLinkRequests linkRequests;
     @Autowired
@@ -60,9 +54,9 @@ class PaymentFlagsDisplayIntegrationTests extends SpringBrowserlessTest {
 
     @BeforeEach
     void invoicesWithFlags() {
-        organization = TestTenants.organization(organizations, "Flags");
+        organization = tenants.organization("Flags");
         // F-0001 JPY 1,000 and F-0002 JPY 2,000; the grid shows the newest issue date first
-        var ids = TestTenants.invoices(invoices, organization, "F", 2, "JPY");
+        var ids = tenants.invoices(organization, "F", 2, "JPY");
         refundedAndDisputed = ids.get(0);
         underpaid = ids.get(1);
         var run = UUID.randomUUID().toString().substring(0, 8);
@@ -79,17 +73,12 @@ class PaymentFlagsDisplayIntegrationTests extends SpringBrowserlessTest {
                 Money.of(1, "JPY"), Instant.now(), Optional.empty(), Optional.of("pi_f2_" + run)));
     }
 
-    @AfterEach
-    void signOut() {
-        SignedIn.clear();
-    }
-
     @Test
     void theGridShowsTheFlagsBesideTheStatusInEnglish() {
         UiLanguage.use(Locale.ENGLISH);
         SignedIn.as(organization, "flags-user");
         navigate(BillingManagementView.class);
-        var grid = grid();
+        var grid = gridInView();
 
         assertThat(value(grid, "F-0001", "status")).isEqualTo("Paid");
         assertThat(value(grid, "F-0001", "flags")).isEqualTo("Partially refunded · Disputed");
@@ -103,7 +92,7 @@ class PaymentFlagsDisplayIntegrationTests extends SpringBrowserlessTest {
         UiLanguage.use(Locale.JAPAN);
         SignedIn.as(organization, "flags-user");
         navigate(BillingManagementView.class);
-        var grid = grid();
+        var grid = gridInView();
 
         assertThat(value(grid, "F-0001", "status")).isEqualTo("支払済み");
         assertThat(value(grid, "F-0001", "flags")).isEqualTo("一部返金 · 異議申し立て中");
@@ -173,10 +162,5 @@ class PaymentFlagsDisplayIntegrationTests extends SpringBrowserlessTest {
             }
         }
         throw new AssertionError("No row " + invoiceNumber + " in " + List.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    private Grid<BillingInvoice> grid() {
-        return $view(Grid.class).id("billing-invoices-grid");
     }
 }

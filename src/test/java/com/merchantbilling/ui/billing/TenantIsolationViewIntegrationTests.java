@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,32 +18,23 @@ import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.IntegrationTest;
 import com.merchantbilling.support.SignedIn;
-import com.merchantbilling.support.TestTenants;
 import com.merchantbilling.support.UiLanguage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.browserless.SpringBrowserlessTest;
 
 /** What organization B's user sees never contains organization A's invoices: grid, dialog, copy button, push. */
 @IntegrationTest
-class TenantIsolationViewIntegrationTests extends SpringBrowserlessTest {
+class TenantIsolationViewIntegrationTests extends BillingTabTestSupport {
 
-    @Autowired
-    Organizations organizations;
     @Autowired
     BillingInvoices invoices;
     @Autowired
     PaymentLinkRequests requests;
-    @Autowired
-    AddOnSubscriptions addOns;
     @Autowired
     OnlinePaymentUpdates updates;
 
@@ -56,22 +46,15 @@ class TenantIsolationViewIntegrationTests extends SpringBrowserlessTest {
     @BeforeEach
     void twoOrganizations() {
         UiLanguage.english();
-        a = TestTenants.organization(organizations, "View A");
-        b = TestTenants.organization(organizations, "View B");
-        addOns.subscribe(a, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        addOns.subscribe(b, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        ofA = TestTenants.invoices(invoices, a, "VA", 3, "USD");
-        TestTenants.invoices(invoices, b, "VB", 2, "USD");
+        a = tenants.subscribed("View A");
+        b = tenants.subscribed("View B");
+        ofA = tenants.invoices(a, "VA", 3, "USD");
+        tenants.invoices(b, "VB", 2, "USD");
         requests.request(a, ofA, "aiko");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> invoices.findAll(a, ofA).stream()
                 .allMatch(i -> i.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT));
         urlsOfA = invoices.findAll(a, ofA).stream().map(i -> i.paymentLinkUrl().orElseThrow()).toList();
         SignedIn.as(b, "ben");
-    }
-
-    @AfterEach
-    void signOut() {
-        SignedIn.clear();
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,18 +18,15 @@ import com.merchantbilling.invoicing.InvoiceDetails.AuditEntry;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripe;
 import com.merchantbilling.support.FakeStripeServer;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /** The link flow leaves an audit trail: who requested, which Stripe link was created, why one failed. */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @FakeStripe
+@Import(Tenants.class)
 class PaymentLinkAuditTrailIntegrationTests {
 
     @DynamicPropertySource
@@ -40,25 +37,20 @@ class PaymentLinkAuditTrailIntegrationTests {
     @Autowired
     FakeStripeServer stripe;
     @Autowired
-    Organizations organizations;
-    @Autowired
     BillingInvoices invoices;
     @Autowired
-    PaymentLinkRequests requests;
-    @Autowired
-    AddOnSubscriptions addOns;
+    Tenants tenants;
     @Autowired
     InvoiceDetails details;
 
     @Test
     void recordsTheRequestTheCreatedLinkAndAFailure() {
-        var sakura = TestTenants.organization(organizations, "Audit");
-        addOns.subscribe(sakura, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+        var sakura = tenants.subscribed("Audit");
         var created = issue(sakura, "A-1", "USD");
         // Stripe refuses CUP: a permanent failure
         var refused = issue(sakura, "A-2", "CUP");
 
-        requests.request(sakura, List.of(created, refused), "aiko");
+        tenants.requestLinks(sakura, List.of(created, refused), "aiko");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> trail(sakura, created).size() == 2
                 && trail(sakura, refused).size() == 2);
@@ -78,7 +70,7 @@ class PaymentLinkAuditTrailIntegrationTests {
                 .containsExactly(AuditAction.LINK_REQUESTED, AuditAction.LINK_FAILED);
         assertThat(refusedTrail.get(1).detail()).hasValueSatisfying(reason -> assertThat(reason).contains("HTTP 400"));
 
-        var other = organizations.register("Other " + System.nanoTime(), Optional.empty()).id();
+        var other = tenants.organization("Other");
         assertThat(details.find(other, created)).isEmpty();
     }
 
@@ -87,6 +79,6 @@ class PaymentLinkAuditTrailIntegrationTests {
     }
 
     private InvoiceId issue(OrganizationId organization, String number, String currency) {
-        return TestTenants.invoice(invoices, organization, number, 1000, currency);
+        return tenants.invoice(organization, number, 1000, currency);
     }
 }

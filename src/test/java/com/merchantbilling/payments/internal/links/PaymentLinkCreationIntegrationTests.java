@@ -2,13 +2,10 @@ package com.merchantbilling.payments.internal.links;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,9 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import com.merchantbilling.invoicing.InvoiceDetails.AuditAction;
 import com.merchantbilling.invoicing.BillingInvoice;
@@ -26,54 +23,42 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceDetails;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.Money;
-import com.merchantbilling.invoicing.NewInvoice;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
-import com.merchantbilling.payments.AddOn;
-import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.payments.internal.deployment.DeploymentId;
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
+import com.merchantbilling.support.FakeStripe;
 import com.merchantbilling.support.FakeStripeServer;
 import com.merchantbilling.support.FakeStripeServer.Fault;
 import com.merchantbilling.support.FakeStripeServer.FaultPlan;
 import com.merchantbilling.support.FakeStripeServer.RecordedRequest;
+import com.merchantbilling.support.Tenants;
 import com.stripe.StripeClient;
 
 /** The payments module turns link requests into Stripe payment links, against a local fake Stripe. */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@FakeStripe
+@Import(Tenants.class)
+@TestPropertySource(properties = {
+        "stripe.retry-backoff=20ms",
+        "stripe.read-timeout=2s",
+        "payments.links.resolution.max-rounds=3",
+        "payments.links.resolution.initial-backoff=10ms",
+        "payments.links.resolution.max-backoff=20ms"})
 @ExtendWith(OutputCaptureExtension.class)
 class PaymentLinkCreationIntegrationTests {
 
-    static final FakeStripeServer stripe = FakeStripeServer.start("sk_test_payments");
-
-    @DynamicPropertySource
-    static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("stripe.secret-key", stripe::secretKey);
-        registry.add("stripe.api-base", stripe::baseUrl);
-        registry.add("stripe.retry-backoff", () -> "20ms");
-        registry.add("stripe.read-timeout", () -> "2s");
-        registry.add("payments.links.resolution.max-rounds", () -> "3");
-        registry.add("payments.links.resolution.initial-backoff", () -> "10ms");
-        registry.add("payments.links.resolution.max-backoff", () -> "20ms");
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        stripe.close();
-    }
-
     @Autowired
-    Organizations organizations;
+    FakeStripeServer stripe;
+    @Autowired
+    Tenants tenants;
     @Autowired
     BillingInvoices invoices;
     @Autowired
     PaymentLinkRequests requests;
-    @Autowired
-    AddOnSubscriptions addOns;
     @Autowired
     StripePaymentLinks stripePaymentLinks;
     @Autowired
@@ -89,15 +74,12 @@ class PaymentLinkCreationIntegrationTests {
 
     @BeforeEach
     void subscribedOrganization() {
-        stripe.setFaults(FaultPlan.none());
-        stripe.setLatency(Duration.ZERO);
-        sakura = organizations.register("Sakura " + System.nanoTime(), Optional.empty()).id();
-        addOns.subscribe(sakura, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+        sakura = tenants.subscribed("Sakura");
     }
 
     @Test
     void requestForThreeInvoicesRecordsThreeLinks(Scenario scenario) {
-        var ids = List.of(issue("S-1", 1500, "JPY"), issue("S-2", 1234, "USD"), issue("S-3", 99, "EUR"));
+        var ids = List.of(tenants.invoice(sakura, "S-1", 1500, "JPY"), tenants.invoice(sakura, "S-2", 1234, "USD"), tenants.invoice(sakura, "S-3", 99, "EUR"));
 
         scenario.stimulate(() -> requests.request(sakura, ids, "aiko"))
                 .andWaitForStateChange(() -> pending(ids), count -> count == 3)
@@ -110,8 +92,8 @@ class PaymentLinkCreationIntegrationTests {
 
     @Test
     void sendsExactlyTheDocumentedParametersForJpyAndUsd(Scenario scenario) {
-        var jpy = issue("P-JPY", 1500, "JPY");
-        var usd = issue("P-USD", 1234, "USD");
+        var jpy = tenants.invoice(sakura, "P-JPY", 1500, "JPY");
+        var usd = tenants.invoice(sakura, "P-USD", 1234, "USD");
 
         scenario.stimulate(() -> requests.request(sakura, List.of(jpy, usd), "aiko"))
                 .andWaitForStateChange(() -> pending(List.of(jpy, usd)), count -> count == 2)
@@ -151,9 +133,8 @@ class PaymentLinkCreationIntegrationTests {
 
     @Test
     void usesTheOrganizationsConnectedAccount(Scenario scenario) {
-        var connected = organizations.register("Connected " + System.nanoTime(), Optional.of("acct_1Connected")).id();
-        addOns.subscribe(connected, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
-        var invoice = invoices.issue(connected, newInvoice("C-1", 5000, "JPY"));
+        var connected = tenants.subscribe(tenants.organization("Connected", "acct_1Connected"));
+        var invoice = tenants.invoice(connected, "C-1", 5000, "JPY");
 
         scenario.stimulate(() -> requests.request(connected, List.of(invoice), "aiko"))
                 .andWaitForStateChange(() -> status(connected, invoice), s -> s == OnlinePaymentStatus.PENDING_PAYMENT)
@@ -162,7 +143,7 @@ class PaymentLinkCreationIntegrationTests {
 
     @Test
     void theSameRequestTwiceMakesOneLink() throws Exception {
-        var invoice = issue("I-1", 700, "USD");
+        var invoice = tenants.invoice(sakura, "I-1", 700, "USD");
         var event = new PaymentLinkRequested(invoice, sakura, "I-1", "Buyer", Money.of(700, "USD"), 1, "aiko",
                 Instant.now());
 
@@ -181,7 +162,7 @@ class PaymentLinkCreationIntegrationTests {
         stripe.setFaults(FaultPlan.sequence(Fault.RATE_LIMITED_429, Fault.RATE_LIMITED_429)
                 .onlyFor(RecordedRequest::isCreatePaymentLink));
         long limitedBefore = stripe.rateLimitedResponses();
-        var invoice = issue("R-429", 1500, "JPY");
+        var invoice = tenants.invoice(sakura, "R-429", 1500, "JPY");
 
         scenario.stimulate(() -> requests.request(sakura, List.of(invoice), "aiko"))
                 .andWaitForStateChange(() -> status(sakura, invoice), s -> s == OnlinePaymentStatus.PENDING_PAYMENT)
@@ -195,7 +176,7 @@ class PaymentLinkCreationIntegrationTests {
     @Test
     void aSaved500WithoutALinkIsResolvedWithTheNextAttemptsKey(Scenario scenario, CapturedOutput output) {
         stripe.setFaults(FaultPlan.sequence(Fault.FAIL_500).onlyFor(RecordedRequest::isCreatePaymentLink));
-        var invoice = issue("R-500", 2500, "USD");
+        var invoice = tenants.invoice(sakura, "R-500", 2500, "USD");
 
         scenario.stimulate(() -> requests.request(sakura, List.of(invoice), "aiko"))
                 .andWaitForStateChange(() -> status(sakura, invoice), s -> s == OnlinePaymentStatus.PENDING_PAYMENT)
@@ -219,7 +200,7 @@ class PaymentLinkCreationIntegrationTests {
     @Test
     void aSaved500AfterTheLinkWasMadeIsResolvedByListingTheLinks(Scenario scenario) {
         stripe.setFaults(FaultPlan.sequence(Fault.FAIL_500_AFTER_CREATING).onlyFor(RecordedRequest::isCreatePaymentLink));
-        var invoice = issue("R-500-AFTER", 2500, "USD");
+        var invoice = tenants.invoice(sakura, "R-500-AFTER", 2500, "USD");
 
         scenario.stimulate(() -> requests.request(sakura, List.of(invoice), "aiko"))
                 .andWaitForStateChange(() -> status(sakura, invoice), s -> s == OnlinePaymentStatus.PENDING_PAYMENT)
@@ -238,7 +219,7 @@ class PaymentLinkCreationIntegrationTests {
     @Test
     void aLinkWhoseAnswerWasLostIsRecordedOnce(Scenario scenario) {
         stripe.setFaults(FaultPlan.sequence(Fault.DROP_AFTER_PROCESSING).onlyFor(RecordedRequest::isCreatePaymentLink));
-        var invoice = issue("R-DROP", 2500, "USD");
+        var invoice = tenants.invoice(sakura, "R-DROP", 2500, "USD");
 
         scenario.stimulate(() -> requests.request(sakura, List.of(invoice), "aiko"))
                 .andWaitForStateChange(() -> status(sakura, invoice), s -> s == OnlinePaymentStatus.PENDING_PAYMENT)
@@ -250,7 +231,7 @@ class PaymentLinkCreationIntegrationTests {
     @Test
     void retriesAreBoundedThenRetryFailedCreatesTheLink(Scenario scenario) {
         stripe.setFaults(FaultPlan.always(Fault.FAIL_500).onlyFor(RecordedRequest::isCreatePaymentLink));
-        var invoice = issue("R-DOWN", 2500, "USD");
+        var invoice = tenants.invoice(sakura, "R-DOWN", 2500, "USD");
 
         scenario.stimulate(() -> requests.request(sakura, List.of(invoice), "aiko"))
                 .andWaitForStateChange(() -> status(sakura, invoice), s -> s == OnlinePaymentStatus.LINK_FAILED)
@@ -275,7 +256,7 @@ class PaymentLinkCreationIntegrationTests {
     @Test
     void anOrphanLinkIsDeactivatedAndAudited(Scenario scenario) throws Exception {
         stripe.setFaults(FaultPlan.always(Fault.FAIL_500).onlyFor(RecordedRequest::isCreatePaymentLink));
-        var invoice = issue("R-ORPHAN", 2500, "USD");
+        var invoice = tenants.invoice(sakura, "R-ORPHAN", 2500, "USD");
         scenario.stimulate(() -> requests.request(sakura, List.of(invoice), "aiko"))
                 .andWaitForStateChange(() -> status(sakura, invoice), s -> s == OnlinePaymentStatus.LINK_FAILED)
                 .andVerify(s -> assertThat(stripe.linksForInvoice(Long.toString(invoice.value()))).isEmpty());
@@ -310,8 +291,8 @@ class PaymentLinkCreationIntegrationTests {
     @Test
     void aPermanentErrorFailsThatInvoiceAlone(Scenario scenario) {
         // CUP is a valid ISO currency with two decimals, but Stripe does not accept it
-        var rejected = issue("E-CUP", 1000, "CUP");
-        var fine = issue("E-USD", 1000, "USD");
+        var rejected = tenants.invoice(sakura, "E-CUP", 1000, "CUP");
+        var fine = tenants.invoice(sakura, "E-USD", 1000, "USD");
 
         scenario.stimulate(() -> requests.request(sakura, List.of(rejected, fine), "aiko"))
                 .andWaitForStateChange(() -> status(sakura, rejected), s -> s == OnlinePaymentStatus.LINK_FAILED)
@@ -327,8 +308,8 @@ class PaymentLinkCreationIntegrationTests {
 
     @Test
     void anOrganizationWithoutTheAddOnMakesNoStripeCallAtAll(Scenario scenario) {
-        var unsubscribed = organizations.register("Maple " + System.nanoTime(), Optional.empty()).id();
-        var invoice = invoices.issue(unsubscribed, newInvoice("N-1", 1000, "USD"));
+        var unsubscribed = tenants.organization("Maple");
+        var invoice = tenants.invoice(unsubscribed, "N-1", 1000, "USD");
         long callsBefore = stripe.createCalls();
 
         scenario.stimulate(() -> requests.request(unsubscribed, List.of(invoice), "liam"))
@@ -354,14 +335,5 @@ class PaymentLinkCreationIntegrationTests {
 
     private OnlinePaymentStatus status(OrganizationId organization, InvoiceId invoice) {
         return invoices.find(organization, invoice).map(BillingInvoice::onlinePayment).orElseThrow();
-    }
-
-    private InvoiceId issue(String number, long amount, String currency) {
-        return invoices.issue(sakura, newInvoice(number, amount, currency));
-    }
-
-    private static NewInvoice newInvoice(String number, long amount, String currency) {
-        return new NewInvoice(number, "Buyer " + number, null, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31),
-                Money.of(amount, currency));
     }
 }

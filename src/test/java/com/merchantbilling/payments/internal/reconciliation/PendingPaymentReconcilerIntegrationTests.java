@@ -3,30 +3,25 @@ package com.merchantbilling.payments.internal.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.merchantbilling.invoicing.BillingInvoices;
-import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
-import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
-import com.merchantbilling.invoicing.PaymentLinkRequests;
-import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.StripeApiStub;
 import com.merchantbilling.support.StripeEvents.CheckoutSession;
-import com.merchantbilling.support.TestTenants;
+import com.merchantbilling.support.Tenants;
 
 /**
  * The scheduled job, run by hand (its schedule starts after the interval). Its own context and database:
- * the batch walks every pending invoice there is, so no other test's invoices may be in the way.
+ * the batch walks every pending invoice there is, so no other test's invoices may be in the way. Stripe is
+ * {@link StripeApiStub}: the test counts the session listings per made-up link.
  */
+@Import(Tenants.class)
 @SpringBootTest(properties = {
         "stripe.secret-key=sk_test_reconciler",
         "stripe.webhook-secret=whsec_test_reconciler",
@@ -45,21 +40,15 @@ class PendingPaymentReconcilerIntegrationTests {
     @Autowired
     PendingPaymentReconciler reconciler;
     @Autowired
-    Organizations organizations;
-    @Autowired
-    BillingInvoices invoices;
-    @Autowired
-    PaymentLinkRequests linkRequests;
-    @Autowired
-    OnlinePayments onlinePayments;
+    Tenants tenants;
 
     @Test
     void walksAllPendingPaymentsInBatchesAndRecordsTheMissedOnes() {
-        var organization = TestTenants.organization(organizations, "Batch");
-        var ids = TestTenants.invoices(invoices, organization, "B", 5, "JPY");
+        var organization = tenants.organization("Batch");
+        var ids = tenants.invoices(organization, "B", 5, "JPY");
         var links = new ArrayList<String>();
         for (var invoice : ids) {
-            links.add(link(organization, invoice));
+            links.add(tenants.pendingWithMadeUpLink(organization, invoice, "plink_batch_", "reconciler-test"));
         }
         // buyers paid invoices 2 and 5; their webhooks never arrived
         STRIPE.completedSession(null, new CheckoutSession(links.get(1), 2000, "jpy"));
@@ -68,7 +57,7 @@ class PendingPaymentReconcilerIntegrationTests {
         int recorded = reconciler.runBatch() + reconciler.runBatch() + reconciler.runBatch();
 
         assertThat(recorded).isEqualTo(2);
-        assertThat(statuses(organization, ids)).containsExactly(OnlinePaymentStatus.PENDING_PAYMENT,
+        assertThat(tenants.statuses(organization, ids)).containsExactly(OnlinePaymentStatus.PENDING_PAYMENT,
                 OnlinePaymentStatus.PAID, OnlinePaymentStatus.PENDING_PAYMENT, OnlinePaymentStatus.PENDING_PAYMENT,
                 OnlinePaymentStatus.PAID);
         // every link asked about once over the three batches of at most two
@@ -80,16 +69,5 @@ class PendingPaymentReconcilerIntegrationTests {
         reconciler.runBatch();
         assertThat(STRIPE.callsFor(links.get(0))).hasSize(2);
         assertThat(STRIPE.callsFor(links.get(1))).hasSize(1);
-    }
-
-    private String link(OrganizationId organization, InvoiceId invoice) {
-        linkRequests.request(organization, List.of(invoice), "reconciler-test");
-        var link = "plink_batch_" + UUID.randomUUID().toString().replace("-", "");
-        onlinePayments.recordPaymentLink(invoice, 1, link, "https://buy.stripe.com/" + link);
-        return link;
-    }
-
-    private List<OnlinePaymentStatus> statuses(OrganizationId organization, List<InvoiceId> ids) {
-        return ids.stream().map(id -> invoices.find(organization, id).orElseThrow().onlinePayment()).toList();
     }
 }
