@@ -46,7 +46,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * apart would then let rate + 1 requests arrive within one second whenever one is late and the next is not.
  * So the slots are {@link #ARRIVAL_ALLOWANCE} wider: rate + 1 grants span (1 s + allowance), and rate + 1
  * arrivals still span more than a second unless their delays differ by more than the allowance. The price is
- * about a tenth of the throughput; the configured rate is what Stripe sees at most, not what we reach. It should
+ * a fifth of the throughput; the configured rate is what Stripe sees at most, not what we reach. It should
  * still leave headroom below Stripe's own limit (its test mode allows 25/s, live 100/s), which other clients of
  * the same account (the Dashboard, a second integration) share.
  */
@@ -56,10 +56,12 @@ public class StripeBudget {
     static final Duration HORIZON = Duration.ofSeconds(1);
 
     /**
-     * How much later than its neighbours a granted request may arrive at Stripe, at most, without two requests
-     * too many landing in one second there: 100 ms covers a starved thread on a busy node and a GC pause.
+     * How much later than its neighbours a granted request may arrive at Stripe, at most, without one request
+     * too many landing in one second there. Measured in the three-node cluster test on two shared cores: 100 ms
+     * was exceeded (a request arrived 110 ms after its slot, 2 ms before the next one's); 250 ms covers a starved
+     * thread on a busy node and a serial GC pause of a small heap.
      */
-    static final Duration ARRIVAL_ALLOWANCE = Duration.ofMillis(100);
+    static final Duration ARRIVAL_ALLOWANCE = Duration.ofMillis(250);
 
     private final Function<String, Bucket> buckets;
     private final ConcurrentMap<String, Bucket> bucketsByAccount = new ConcurrentHashMap<>();
