@@ -173,6 +173,9 @@ public final class FakeStripeServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     /** When each request arrived (System.nanoTime), by its sequence number: for rate checks over time windows. */
     private final Map<Integer, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Arrivals of API requests within the last second, oldest first, for {@link #setRateLimitPerSecond}. */
+    private final java.util.ArrayDeque<Long> window = new java.util.ArrayDeque<>();
+    private int rateLimitPerSecond;
 
     private FakeStripeServer(String secretKey) throws IOException {
         this.secretKey = Objects.requireNonNull(secretKey, "secretKey");
@@ -216,6 +219,36 @@ public final class FakeStripeServer implements AutoCloseable {
 
     public void setFaults(FaultPlan plan) {
         this.faults = Objects.requireNonNull(plan);
+    }
+
+    /**
+     * Limits the API requests per second as Stripe's rate limiter does (https://docs.stripe.com/rate-limits:
+     * per account, 25 per second in test mode, 100 live): a request that would be the (limit + 1)th to arrive
+     * within one second is answered 429 {@code rate_limit_error} (without an error code since API version
+     * 2015-09-08, per Stripe's changelog) and counted in {@link #rateLimitedResponses()}. Stripe counts the
+     * rejected requests too, so they take a place in the window. Off (0) unless set.
+     */
+    public void setRateLimitPerSecond(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit < 0");
+        }
+        synchronized (window) {
+            rateLimitPerSecond = limit;
+            window.clear();
+        }
+    }
+
+    private boolean overRateLimit(long arrivalNanos) {
+        synchronized (window) {
+            if (rateLimitPerSecond == 0) {
+                return false;
+            }
+            while (!window.isEmpty() && arrivalNanos - window.peekFirst() >= TimeUnit.SECONDS.toNanos(1)) {
+                window.pollFirst();
+            }
+            window.addLast(arrivalNanos);
+            return window.size() > rateLimitPerSecond;
+        }
     }
 
     /** How long a {@link Fault#SLOW} answer takes; 30 seconds unless set. */
@@ -338,7 +371,8 @@ public final class FakeStripeServer implements AutoCloseable {
         var request = new RecordedRequest(sequence.incrementAndGet(), exchange.getRequestMethod(), path,
                 Collections.unmodifiableMap(headers), exchange.getRequestURI().getRawQuery(), body,
                 formParameters(body));
-        arrivals.put(request.sequence(), System.nanoTime());
+        long arrival = System.nanoTime();
+        arrivals.put(request.sequence(), arrival);
         requests.add(request);
         totalRequests.incrementAndGet();
         if (request.isCreatePaymentLink()) {
@@ -347,7 +381,8 @@ public final class FakeStripeServer implements AutoCloseable {
                 createCallsByKey.computeIfAbsent(request.idempotencyKey(), key -> new AtomicLong()).incrementAndGet();
             }
         }
-        Fault fault = request.isApi() ? faults.next(request) : Fault.PASS;
+        Fault fault = !request.isApi() ? Fault.PASS
+                : overRateLimit(arrival) ? Fault.RATE_LIMITED_429 : faults.next(request);
         Duration wait = request.isApi() ? latency : Duration.ZERO;
         if (wait.isZero()) {
             process(exchange, request, fault);
@@ -444,7 +479,7 @@ public final class FakeStripeServer implements AutoCloseable {
     }
 
     /**
-     * As a fresh server for the next test: no faults, no latency, the default slow delay, zero counters and no
+     * As a fresh server for the next test: no faults, no rate limit, no latency, the default slow delay, zero counters and no
      * recorded requests. Links, sessions and payments stay, as they do at Stripe.
      */
     public void reset() {
@@ -455,6 +490,7 @@ public final class FakeStripeServer implements AutoCloseable {
         createCalls.set(0);
         rateLimited.set(0);
         serverErrors.set(0);
+        setRateLimitPerSecond(0);
         createCallsByKey.clear();
         requests.clear();
     }

@@ -19,7 +19,9 @@ import jakarta.validation.constraints.Positive;
  * unless the Stripe sandbox was asked for (STRIPE_SANDBOX_ENABLED=true): then it fills in its own random keys.
  *
  * @param apiBase            Stripe's API base; blank for api.stripe.com
- * @param rateLimitPerSecond Stripe calls per second across the app (test mode allows 25, live mode 100)
+ * @param rateLimitPerSecond Stripe calls per second across the app, at most, as they arrive at Stripe (test mode
+ *                           allows 25, live mode 100; leave headroom for the account's other clients, see
+ *                           StripeBudget)
  * @param maxNetworkRetries  stripe-java's own retries (HttpClient.shouldRetry): connect errors and timeouts, 409,
  *                           5xx, all unless Stripe answers Stripe-Should-Retry: false (as it does for a 500
  *                           saved under an idempotency key)
