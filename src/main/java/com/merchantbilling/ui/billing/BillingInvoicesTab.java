@@ -66,6 +66,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final Button clearFilter = new Button();
     private Registration updateRegistration;
     private boolean clearing;
+    private boolean refreshingOptions;
 
     BillingInvoicesTab(CurrentMerchant merchant, BillingInvoices invoices, OnlinePaymentUpdates updates,
             PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions) {
@@ -149,6 +150,9 @@ public class BillingInvoicesTab extends VerticalLayout {
         onlinePaymentFilter.setEmptySelectionAllowed(false);
         onlinePaymentFilter.setWidth("19em");
         onlinePaymentFilter.addValueChangeListener(change -> {
+            if (refreshingOptions) {
+                return;
+            }
             if (change.getValue() == null) {
                 onlinePaymentFilter.setValue(OnlinePaymentFilter.ALL);
                 return;
@@ -175,7 +179,15 @@ public class BillingInvoicesTab extends VerticalLayout {
     /** Reads the options' counts again and redraws their texts. */
     private void recount() {
         counts = invoices.onlinePaymentCounts(organization, filter.getValue());
-        onlinePaymentFilter.getListDataView().refreshAll();
+        // Select clears its value on refreshAll; the same option is put back without counting as a change
+        var chosen = onlinePaymentFilter.getValue();
+        refreshingOptions = true;
+        try {
+            onlinePaymentFilter.getListDataView().refreshAll();
+            onlinePaymentFilter.setValue(chosen == null ? OnlinePaymentFilter.ALL : chosen);
+        } finally {
+            refreshingOptions = false;
+        }
     }
 
     private HorizontalLayout pagerBar() {
