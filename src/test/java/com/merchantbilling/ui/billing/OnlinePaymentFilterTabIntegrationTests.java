@@ -75,10 +75,10 @@ class OnlinePaymentFilterTabIntegrationTests extends SpringBrowserlessTest {
     void pendingPaymentShowsOnlyThoseWithTheirCount() {
         navigate(BillingManagementView.class);
 
-        assertThat(test(onlinePayment()).getSuggestions()).startsWith("Online Payment: All (150)",
-                "Online Payment: Not Created (135)", "Online Payment: Pending Payment (12)",
-                "Online Payment: Paid (3)");
-        test(onlinePayment()).selectItem("Online Payment: Pending Payment (12)");
+        assertThat(test(onlinePayment()).getSuggestions()).startsWith("All online payments (150)",
+                "Not Created (135)", "Pending Payment (12)",
+                "Paid (3)");
+        test(onlinePayment()).selectItem("Pending Payment (12)");
 
         var grid = grid();
         assertThat(test(grid).size()).isEqualTo(12);
@@ -98,7 +98,7 @@ class OnlinePaymentFilterTabIntegrationTests extends SpringBrowserlessTest {
         var selected = grid.getSelectedItems().stream().map(BillingInvoice::invoiceNumber).toList();
         assertThat(selected).containsExactlyInAnyOrder("S-0150", "S-0050");
 
-        test(onlinePayment()).selectItem("Online Payment: Not Created (135)");
+        test(onlinePayment()).selectItem("Not Created (135)");
         assertThat(text("pager-status")).isEqualTo("Page 1 of 2");
         assertThat(text("pager-total")).isEqualTo("135 invoices");
         assertThat(rows(grid)).noneMatch(row -> row.onlinePayment() != OnlinePaymentStatus.NOT_CREATED);
@@ -109,8 +109,8 @@ class OnlinePaymentFilterTabIntegrationTests extends SpringBrowserlessTest {
         // the text filter narrows the counts too
         test($view(TextField.class).id("invoice-filter")).setValue("S-001");
         // S-0010..S-0019: 10, 11, 12 Pending Payment, 13, 14, 15 Paid
-        assertThat(test(onlinePayment()).getSuggestions()).startsWith("Online Payment: All (10)",
-                "Online Payment: Not Created (4)", "Online Payment: Pending Payment (3)", "Online Payment: Paid (3)");
+        assertThat(test(onlinePayment()).getSuggestions()).startsWith("All online payments (10)",
+                "Not Created (4)", "Pending Payment (3)", "Paid (3)");
         assertThat(rows(grid)).extracting(BillingInvoice::invoiceNumber)
                 .containsExactly("S-0019", "S-0018", "S-0017", "S-0016");
     }
@@ -119,7 +119,7 @@ class OnlinePaymentFilterTabIntegrationTests extends SpringBrowserlessTest {
     void clearFilterInTheEmptyStateClearsBothFilters() {
         navigate(BillingManagementView.class);
         test($view(TextField.class).id("invoice-filter")).setValue("S-0150");
-        test(onlinePayment()).selectItem("Online Payment: Paid (0)");
+        test(onlinePayment()).selectItem("Paid (0)");
 
         assertThat(test(grid()).size()).isZero();
         assertThat(text("invoices-empty-text")).isEqualTo("No invoices match “S-0150” and are “Paid”.");
