@@ -12,23 +12,47 @@ import com.merchantbilling.organizations.OrganizationId;
 public interface BillingInvoices {
 
     /** How many invoices match the filter (invoice number or buyer text; blank matches all). */
-    long count(OrganizationId organization, String filter);
+    default long count(OrganizationId organization, String filter) {
+        return count(organization, filter, OnlinePaymentFilter.ALL);
+    }
 
-    List<BillingInvoice> page(OrganizationId organization, String filter, InvoiceSort sort, long offset, int limit);
+    /** How many invoices match the text filter and the online payment filter. */
+    long count(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment);
+
+    /** For each online payment option, how many invoices matching the text filter it would show. */
+    OnlinePaymentFilter.Counts onlinePaymentCounts(OrganizationId organization, String filter);
+
+    default List<BillingInvoice> page(OrganizationId organization, String filter, InvoiceSort sort, long offset,
+            int limit) {
+        return page(organization, filter, OnlinePaymentFilter.ALL, sort, offset, limit);
+    }
+
+    List<BillingInvoice> page(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort, long offset, int limit);
+
+    default List<BillingInvoice> pageAfter(OrganizationId organization, String filter, InvoiceSort sort,
+            Optional<BillingInvoice> boundary, int limit) {
+        return pageAfter(organization, filter, OnlinePaymentFilter.ALL, sort, boundary, limit);
+    }
 
     /**
      * The page after {@code boundary} (the previous page's last row) in the sort order; without a boundary,
      * the first page. Costs the same on any page of a large book, unlike an offset.
      */
-    List<BillingInvoice> pageAfter(OrganizationId organization, String filter, InvoiceSort sort,
-            Optional<BillingInvoice> boundary, int limit);
+    List<BillingInvoice> pageAfter(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort, Optional<BillingInvoice> boundary, int limit);
+
+    default List<BillingInvoice> pageBefore(OrganizationId organization, String filter, InvoiceSort sort,
+            Optional<BillingInvoice> boundary, int limit) {
+        return pageBefore(organization, filter, OnlinePaymentFilter.ALL, sort, boundary, limit);
+    }
 
     /**
      * The page before {@code boundary} (the next page's first row), in the sort order; without a boundary,
      * the last {@code limit} rows.
      */
-    List<BillingInvoice> pageBefore(OrganizationId organization, String filter, InvoiceSort sort,
-            Optional<BillingInvoice> boundary, int limit);
+    List<BillingInvoice> pageBefore(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort, Optional<BillingInvoice> boundary, int limit);
 
     Optional<BillingInvoice> find(OrganizationId organization, InvoiceId invoice);
 

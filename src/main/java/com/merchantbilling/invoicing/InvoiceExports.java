@@ -19,5 +19,12 @@ public interface InvoiceExports {
      *
      * @return the number of invoices written
      */
-    long export(OrganizationId organization, String filter, InvoiceSort sort, OutputStream out) throws IOException;
+    default long export(OrganizationId organization, String filter, InvoiceSort sort, OutputStream out)
+            throws IOException {
+        return export(organization, filter, OnlinePaymentFilter.ALL, sort, out);
+    }
+
+    /** As the grid shows the list: the text filter and the online payment filter together. */
+    long export(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment, InvoiceSort sort,
+            OutputStream out) throws IOException;
 }

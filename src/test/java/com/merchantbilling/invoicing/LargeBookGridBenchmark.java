@@ -24,7 +24,8 @@ import com.merchantbilling.support.Tenants;
  * The Billing Invoices grid's server side on a book of a million invoices: what the view does per page
  * (the count for "N invoices" / "Page X of Y", then the page of 100), for the first page, page 5,000 (reached
  * the way the view reaches it: Next from page 4,999), the last page, sorted by issue date and by amount, and
- * with a buyer filter. The old OFFSET / count(*) reads are measured alongside for comparison.
+ * with a buyer filter, and with the Online Payment filter (statuses, a flag, the option counts). The old
+ * OFFSET / count(*) reads are measured alongside for comparison.
  */
 @Tag("benchmark")
 @SpringBootTest
@@ -58,10 +59,21 @@ class LargeBookGridBenchmark {
         // one statement: the count trigger runs once, the indexes are filled in one pass
         jdbc.sql("""
                 insert into invoices (organization_id, invoice_number, buyer_name, buyer_email, issue_date, due_date,
-                                      billing_amount, currency)
+                                      billing_amount, currency, online_payment_status, payment_link_id,
+                                      payment_link_url, paid_at, paid_amount, paid_currency, payment_count, refund_state)
                 select :org, 'INV-' || lpad(i::text, 7, '0'), 'Buyer ' || lpad((i % 1000)::text, 4, '0') || ' Trading',
                        'b' || (i % 1000) || '@example.com', date '2020-01-01' + (i % 2000), date '2020-01-31' + (i % 2000),
-                       (i::bigint * 7919) % 1000000 + 100, 'JPY'
+                       (i::bigint * 7919) % 1000000 + 100, 'JPY',
+                       -- a book that has been in use: 25 % Pending Payment, 4 % Paid, 1 % Link Failed, 0.1 % refunded
+                       case when i % 100 < 25 then 'PENDING_PAYMENT' when i % 100 < 29 then 'PAID'
+                            when i % 100 = 29 then 'LINK_FAILED' else 'NOT_CREATED' end,
+                       case when i % 100 < 29 then 'plink_bench_' || i end,
+                       case when i % 100 < 29 then 'https://buy.stripe.com/bench_' || i end,
+                       case when i % 100 between 25 and 28 then timestamptz '2026-01-01 00:00Z' end,
+                       case when i % 100 between 25 and 28 then (i::bigint * 7919) % 1000000 + 100 end,
+                       case when i % 100 between 25 and 28 then 'JPY' end,
+                       case when i % 100 between 25 and 28 then 1 else 0 end,
+                       case when i % 1000 = 25 then 'FULL' end
                   from generate_series(1, :n) as i""")
                 .param("org", large.value())
                 .param("n", BOOK)
@@ -92,6 +104,8 @@ class LargeBookGridBenchmark {
                 + "%' or invoice_number ilike '%" + BUYER_FILTER + "%')) select id from matches"
                 + " order by issue_date desc, id desc limit 100");
 
+        measureOnlinePayment();
+
         // the small book next to the large one: scoped, and just as fast
         var smallPage = invoices.pageAfter(small, "", byIssueDate, Optional.empty(), PAGE);
         assertThat(smallPage).hasSize(100).allMatch(row -> row.invoiceNumber().startsWith("SMALL-"));
@@ -111,6 +125,69 @@ class LargeBookGridBenchmark {
         report("  old count(*) ILIKE buyer filter without trigram index", time(() -> jdbc.sql(
                 "select count(*) from invoices where organization_id = :org and (buyer_name || '') ilike :p")
                 .param("org", large.value()).param("p", "%" + BUYER_FILTER + "%").query(Long.class).single()));
+    }
+
+    /**
+     * The Online Payment filter (V18): a common status (Pending Payment, 25 %), a rarer one (Paid, 4 %), a rare
+     * flag (Refunded, 0.1 %), each with and without the buyer filter, and the option counts the filter shows.
+     */
+    private void measureOnlinePayment() {
+        var byIssueDate = InvoiceSort.DEFAULT;
+        var pending = OnlinePaymentFilter.of(OnlinePaymentFilter.Status.PENDING_PAYMENT);
+        var paid = OnlinePaymentFilter.of(OnlinePaymentFilter.Status.PAID);
+        var notCreated = OnlinePaymentFilter.of(OnlinePaymentFilter.Status.NOT_CREATED);
+        var refunded = OnlinePaymentFilter.flagged(PaymentFlag.REFUNDED);
+        measureFiltered("status Pending Payment", "", pending, 250_000);
+        measureFiltered("status Paid", "", paid, 40_000);
+        measureFiltered("status Not Created (incl. Link Failed)", "", notCreated, 710_000);
+        measureFiltered("flag Refunded", "", refunded, 1_000);
+        // buyer 0010's invoices are all Pending Payment (i % 100 = 10), buyer 0042's all Not Created
+        measureFiltered("buyer filter 'Buyer 0010' + Pending Payment", "Buyer 0010 ", pending, 1000);
+        measureFiltered("buyer filter '" + BUYER_FILTER.strip() + "' + Paid", BUYER_FILTER, paid, 0);
+
+        var counts = invoices.onlinePaymentCounts(large, "");
+        assertThat(counts.all()).isEqualTo(BOOK);
+        assertThat(counts.of(OnlinePaymentFilter.Status.PENDING_PAYMENT)).isEqualTo(250_000);
+        assertThat(counts.of(PaymentFlag.REFUNDED)).isEqualTo(1_000);
+        report("option counts (one statement), whole book", time(() -> invoices.onlinePaymentCounts(large, "")));
+        report("option counts (one statement), buyer filter",
+                time(() -> invoices.onlinePaymentCounts(large, BUYER_FILTER)));
+        var org = large.value();
+        explain("Pending Payment first page", "select id from invoices where organization_id = " + org
+                + " and online_payment_status in ('PENDING_PAYMENT') order by issue_date desc, id desc limit 100");
+        explain("Not Created first page", "select id from invoices where organization_id = " + org
+                + " and online_payment_status in ('LINK_FAILED', 'LINK_REQUESTED', 'NOT_CREATED')"
+                + " order by issue_date desc, id desc limit 100");
+        explain("Refunded first page", "select id from invoices where organization_id = " + org
+                + com.merchantbilling.invoicing.internal.queries.BillingInvoiceQueries.onlinePaymentCondition(refunded)
+                + " order by issue_date desc, id desc limit 100");
+        explain("Pending Payment count", "select count(*) from invoices where organization_id = " + org
+                + " and online_payment_status in ('PENDING_PAYMENT')");
+    }
+
+    private void measureFiltered(String name, String filter, OnlinePaymentFilter onlinePayment, long expected) {
+        var sort = InvoiceSort.DEFAULT;
+        long total = invoices.count(large, filter, onlinePayment);
+        assertThat(total).isEqualTo(expected);
+        var first = invoices.pageAfter(large, filter, onlinePayment, sort, Optional.empty(), PAGE);
+        assertThat(first).hasSize((int) Math.min(PAGE, expected)).allMatch(onlinePayment::matches);
+        report(name + ": page 1 + count", time(() -> {
+            invoices.count(large, filter, onlinePayment);
+            return invoices.pageAfter(large, filter, onlinePayment, sort, Optional.empty(), PAGE);
+        }));
+        int pages = (int) ((total + PAGE - 1) / PAGE);
+        if (pages > 2) {
+            int middle = pages / 2;
+            var before = invoices.page(large, filter, onlinePayment, sort, (long) (middle - 2) * PAGE, PAGE);
+            var expectedMiddle = invoices.page(large, filter, onlinePayment, sort, (long) (middle - 1) * PAGE, PAGE);
+            assertThat(ids(invoices.pageAfter(large, filter, onlinePayment, sort, Optional.of(before.getLast()), PAGE)))
+                    .isEqualTo(ids(expectedMiddle));
+            report(name + ": page " + middle + " (Next)", time(() ->
+                    invoices.pageAfter(large, filter, onlinePayment, sort, Optional.of(before.getLast()), PAGE)));
+            int lastRows = (int) (total - (long) (pages - 1) * PAGE);
+            report(name + ": last page " + pages, time(() ->
+                    invoices.pageBefore(large, filter, onlinePayment, sort, Optional.empty(), lastRows)));
+        }
     }
 
     private void measureBook(String name, InvoiceSort sort, String filter, long expected) {

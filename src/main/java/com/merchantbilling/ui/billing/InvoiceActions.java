@@ -106,7 +106,7 @@ class InvoiceActions extends HorizontalLayout {
         dialog.open();
     }
 
-    /** A link that downloads the list as the grid shows it: same filter, same sort, every page. */
+    /** A link that downloads the list as the grid shows it: same filters, same sort, every page. */
     private Anchor exportLink() {
         DownloadHandler download = event -> {
             // the grid's filter and sort at the moment of the click, read under the session lock
@@ -114,7 +114,8 @@ class InvoiceActions extends HorizontalLayout {
             event.getUI().accessSynchronously(() -> query.set(currentQuery.get()));
             event.setFileName("invoices-" + LocalDate.now() + ".csv");
             event.setContentType("text/csv; charset=UTF-8");
-            exports.export(organization, query.get().filter(), query.get().sort(), event.getOutputStream());
+            exports.export(organization, query.get().filter(), query.get().onlinePayment(), query.get().sort(),
+                    event.getOutputStream());
         };
         var link = new Anchor(download, "");
         link.setId("export-invoices");

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
-import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**
@@ -25,8 +24,7 @@ final class InvoicePager {
     private long total;
     /** The current page's rows, and the filter and sort they were read with: the seek for Next and Previous. */
     private List<BillingInvoice> rows = new ArrayList<>();
-    private String rowsFilter;
-    private InvoiceSort rowsSort;
+    private InvoiceListQuery rowsQuery;
 
     InvoicePager(BillingInvoices invoices, OrganizationId organization) {
         this.invoices = invoices;
@@ -35,30 +33,32 @@ final class InvoicePager {
 
     /** Reads the given page (clamped to the pages there are) of the list, with a fresh total. */
     List<BillingInvoice> show(int requested, InvoiceListQuery query) {
-        total = invoices.count(organization, query.filter());
+        total = invoices.count(organization, query.filter(), query.onlinePayment());
         int target = Math.clamp(requested, 0, pageCount() - 1);
-        rows = new ArrayList<>(read(target, query.filter(), query.sort()));
-        rowsFilter = query.filter();
-        rowsSort = query.sort();
+        rows = new ArrayList<>(read(target, query));
+        rowsQuery = query;
         page = target;
         return rows();
     }
 
-    private List<BillingInvoice> read(int target, String filter, InvoiceSort sort) {
-        boolean sameList = !rows.isEmpty() && filter.equals(rowsFilter) && sort.equals(rowsSort);
+    private List<BillingInvoice> read(int target, InvoiceListQuery query) {
+        boolean sameList = !rows.isEmpty() && query.equals(rowsQuery);
+        var filter = query.filter();
+        var onlinePayment = query.onlinePayment();
+        var sort = query.sort();
         if (target == 0) {
-            return invoices.pageAfter(organization, filter, sort, Optional.empty(), PAGE_SIZE);
+            return invoices.pageAfter(organization, filter, onlinePayment, sort, Optional.empty(), PAGE_SIZE);
         }
         if (target == pageCount() - 1) {
-            return invoices.pageBefore(organization, filter, sort, Optional.empty(), rowsOnPage(target));
+            return invoices.pageBefore(organization, filter, onlinePayment, sort, Optional.empty(), rowsOnPage(target));
         }
         if (sameList && target == page + 1) {
-            return invoices.pageAfter(organization, filter, sort, Optional.of(rows.getLast()), PAGE_SIZE);
+            return invoices.pageAfter(organization, filter, onlinePayment, sort, Optional.of(rows.getLast()), PAGE_SIZE);
         }
         if (sameList && target == page - 1) {
-            return invoices.pageBefore(organization, filter, sort, Optional.of(rows.getFirst()), PAGE_SIZE);
+            return invoices.pageBefore(organization, filter, onlinePayment, sort, Optional.of(rows.getFirst()), PAGE_SIZE);
         }
-        return invoices.page(organization, filter, sort, (long) target * PAGE_SIZE, rowsOnPage(target));
+        return invoices.page(organization, filter, onlinePayment, sort, (long) target * PAGE_SIZE, rowsOnPage(target));
     }
 
     private int rowsOnPage(int target) {

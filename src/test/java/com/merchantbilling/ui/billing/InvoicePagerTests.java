@@ -19,6 +19,7 @@ import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
+import com.merchantbilling.invoicing.OnlinePaymentFilter;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.organizations.OrganizationId;
 
@@ -141,22 +142,27 @@ class InvoicePagerTests {
         }
 
         @Override
-        public long count(OrganizationId organization, String filter) {
+        public OnlinePaymentFilter.Counts onlinePaymentCounts(OrganizationId organization, String filter) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long count(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment) {
             assertThat(organization).isEqualTo(ORG);
             filters.add(filter);
             return total;
         }
 
         @Override
-        public List<BillingInvoice> page(OrganizationId organization, String filter, InvoiceSort sort, long offset,
-                int limit) {
+        public List<BillingInvoice> page(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+                InvoiceSort sort, long offset, int limit) {
             record(organization, sort, "offset(" + offset + "," + limit + ")");
             return all().stream().skip(offset).limit(limit).toList();
         }
 
         @Override
-        public List<BillingInvoice> pageAfter(OrganizationId organization, String filter, InvoiceSort sort,
-                Optional<BillingInvoice> boundary, int limit) {
+        public List<BillingInvoice> pageAfter(OrganizationId organization, String filter,
+                OnlinePaymentFilter onlinePayment, InvoiceSort sort, Optional<BillingInvoice> boundary, int limit) {
             record(organization, sort, "after(" + boundary.map(BillingInvoice::invoiceNumber).orElse("none") + ","
                     + limit + ")");
             long from = boundary.map(b -> b.id().value()).orElse(0L);
@@ -164,8 +170,8 @@ class InvoicePagerTests {
         }
 
         @Override
-        public List<BillingInvoice> pageBefore(OrganizationId organization, String filter, InvoiceSort sort,
-                Optional<BillingInvoice> boundary, int limit) {
+        public List<BillingInvoice> pageBefore(OrganizationId organization, String filter,
+                OnlinePaymentFilter onlinePayment, InvoiceSort sort, Optional<BillingInvoice> boundary, int limit) {
             record(organization, sort, "before(" + boundary.map(BillingInvoice::invoiceNumber).orElse("none") + ","
                     + limit + ")");
             long to = boundary.map(b -> b.id().value()).orElse(Long.MAX_VALUE);

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.merchantbilling.invoicing.InvoiceExports;
 import com.merchantbilling.invoicing.InvoiceSort;
+import com.merchantbilling.invoicing.OnlinePaymentFilter;
 import com.merchantbilling.invoicing.internal.csv.CsvWriter;
 import com.merchantbilling.invoicing.internal.queries.BillingInvoiceQueries;
 import com.merchantbilling.organizations.OrganizationId;
@@ -36,12 +37,14 @@ class InvoiceExportService implements InvoiceExports {
 
     @Override
     @Transactional(readOnly = true)
-    public long export(OrganizationId organization, String filter, InvoiceSort sort, OutputStream out) throws IOException {
+    public long export(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment, InvoiceSort sort,
+            OutputStream out) throws IOException {
         var order = sort == null ? InvoiceSort.DEFAULT : sort;
         var pattern = BillingInvoiceQueries.likePattern(filter);
         var direction = order.descending() ? " desc" : " asc";
         var sql = "select " + BillingInvoiceQueries.COLUMNS + ", buyer_email from invoices where organization_id = ?"
                 + BillingInvoiceQueries.filterCondition(pattern).replace(":pattern", "?")
+                + BillingInvoiceQueries.onlinePaymentCondition(onlinePayment == null ? OnlinePaymentFilter.ALL : onlinePayment)
                 + " order by " + BillingInvoiceQueries.column(order.field()) + direction + ", id" + direction;
         var args = new ArrayList<Object>();
         args.add(organization.value());

@@ -17,6 +17,7 @@ import com.merchantbilling.invoicing.InvoiceLineItem;
 import com.merchantbilling.invoicing.InvoiceNumberTakenException;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.NewInvoice;
+import com.merchantbilling.invoicing.OnlinePaymentFilter;
 import com.merchantbilling.invoicing.internal.Invoice;
 import com.merchantbilling.invoicing.internal.InvoiceRepository;
 import com.merchantbilling.organizations.OrganizationId;
@@ -41,38 +42,48 @@ class BillingInvoiceService implements BillingInvoices {
     }
 
     @Override
-    public long count(OrganizationId organization, String filter) {
-        return queries.count(organization.value(), filter);
+    public long count(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment) {
+        return queries.count(organization.value(), filter, orAll(onlinePayment));
     }
 
     @Override
-    public List<BillingInvoice> page(OrganizationId organization, String filter, InvoiceSort sort, long offset,
-            int limit) {
+    public OnlinePaymentFilter.Counts onlinePaymentCounts(OrganizationId organization, String filter) {
+        return queries.onlinePaymentCounts(organization.value(), filter);
+    }
+
+    private static OnlinePaymentFilter orAll(OnlinePaymentFilter filter) {
+        return filter == null ? OnlinePaymentFilter.ALL : filter;
+    }
+
+    @Override
+    public List<BillingInvoice> page(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort, long offset, int limit) {
         if (offset < 0 || limit < 0 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("A page starts at offset >= 0 and has 0 to " + MAX_PAGE_SIZE
                     + " rows, got offset " + offset + " and limit " + limit);
         }
-        return queries.page(organization.value(), filter, sort == null ? InvoiceSort.DEFAULT : sort, offset, limit);
+        return queries.page(organization.value(), filter, orAll(onlinePayment), sort == null ? InvoiceSort.DEFAULT : sort, offset, limit);
     }
 
     @Override
-    public List<BillingInvoice> pageAfter(OrganizationId organization, String filter, InvoiceSort sort,
-            Optional<BillingInvoice> boundary, int limit) {
-        return seek(organization, filter, sort, boundary, false, limit);
+    public List<BillingInvoice> pageAfter(OrganizationId organization, String filter,
+            OnlinePaymentFilter onlinePayment, InvoiceSort sort, Optional<BillingInvoice> boundary, int limit) {
+        return seek(organization, filter, onlinePayment, sort, boundary, false, limit);
     }
 
     @Override
-    public List<BillingInvoice> pageBefore(OrganizationId organization, String filter, InvoiceSort sort,
-            Optional<BillingInvoice> boundary, int limit) {
-        return seek(organization, filter, sort, boundary, true, limit);
+    public List<BillingInvoice> pageBefore(OrganizationId organization, String filter,
+            OnlinePaymentFilter onlinePayment, InvoiceSort sort, Optional<BillingInvoice> boundary, int limit) {
+        return seek(organization, filter, onlinePayment, sort, boundary, true, limit);
     }
 
-    private List<BillingInvoice> seek(OrganizationId organization, String filter, InvoiceSort sort,
+    private List<BillingInvoice> seek(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort,
             Optional<BillingInvoice> boundary, boolean before, int limit) {
         if (limit < 0 || limit > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("A page has 0 to " + MAX_PAGE_SIZE + " rows, got " + limit);
         }
-        return queries.seek(organization.value(), filter, sort == null ? InvoiceSort.DEFAULT : sort,
+        return queries.seek(organization.value(), filter, orAll(onlinePayment), sort == null ? InvoiceSort.DEFAULT : sort,
                 boundary == null ? Optional.empty() : boundary, before, limit);
     }
 
