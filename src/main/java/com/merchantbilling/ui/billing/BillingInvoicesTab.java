@@ -87,6 +87,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
         filter.setWidth("20em");
+        filter.setMinWidth("10em");
         filter.setId("invoice-filter");
         filter.addValueChangeListener(change -> showPage(0));
         configureOnlinePaymentFilter();
@@ -146,6 +147,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         onlinePaymentFilter.setValue(OnlinePaymentFilter.ALL);
         onlinePaymentFilter.setEmptySelectionAllowed(false);
         onlinePaymentFilter.setWidth("15em");
+        onlinePaymentFilter.setMinWidth("11em");
         onlinePaymentFilter.addValueChangeListener(change -> {
             if (refreshingOptions) {
                 return;
@@ -258,6 +260,9 @@ public class BillingInvoicesTab extends VerticalLayout {
         var menu = new MenuBar();
         menu.setId("bulk-action");
         menu.addThemeVariants(MenuBarVariant.LUMO_DROPDOWN_INDICATORS);
+        // a squeezed menu bar moves its only item into the "..." overflow, hiding Bulk Action behind an unnamed
+        // button: it keeps its width, and the filters give way when the toolbar is short of room
+        menu.getStyle().set("flex-shrink", "0");
         var bulkAction = menu.addItem(getTranslation("invoices.bulkAction"));
         bulkAction.getSubMenu().addItem(getTranslation("invoices.bulkAction.createPaymentLink"),
                         click -> openCreatePaymentLinks())
