@@ -24,7 +24,7 @@ import com.stripe.model.checkout.Session;
  * The sandbox's JSON has only fields Stripe's objects have: the names come from stripe-java 33.3.0's models, which
  * are generated from Stripe's OpenAPI spec, so an invented field (such as a payment link's {@code created}) fails.
  */
-class StripeObjectShapesTest {
+class StripeObjectShapesTests {
 
     private static final String KEY = "sk_test_shapes";
     private static final Map<String, String> AUTH = Map.of("Authorization", "Bearer " + KEY);
