@@ -260,7 +260,7 @@ class ClusterBrowserTests {
                     .query(String.class).single()).isEqualTo(links.getFirst().id());
         });
         var api = stripe.requests().stream().filter(RecordedRequest::isApi).toList();
-        int busiestSecond = maxInAnyWindow(api, Duration.ofSeconds(1));
+        int busiestSecond = stripe.maxArrivalsInAnyWindow(api, Duration.ofSeconds(1));
         if (busiestSecond > RATE_LIMIT) {
             printBusiestSecond(api);
         }
@@ -382,20 +382,6 @@ class ClusterBrowserTests {
                 return;
             }
         }
-    }
-
-    /** The most requests that arrived within any one window (half-open: [t, t + window)). */
-    private static int maxInAnyWindow(List<RecordedRequest> requests, Duration window) {
-        var times = requests.stream().mapToLong(stripe::arrivalNanos).sorted().toArray();
-        int max = 0;
-        int start = 0;
-        for (int end = 0; end < times.length; end++) {
-            while (times[end] - times[start] >= window.toNanos()) {
-                start++;
-            }
-            max = Math.max(max, end - start + 1);
-        }
-        return max;
     }
 
     private void createLinksForAllShown() {

@@ -238,6 +238,23 @@ public final class FakeStripeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The most of the given requests that arrived within any one window (half-open: [t, t + window)), as
+     * Stripe counts its rate limit where requests arrive.
+     */
+    public int maxArrivalsInAnyWindow(List<RecordedRequest> requests, Duration window) {
+        var times = requests.stream().mapToLong(this::arrivalNanos).sorted().toArray();
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < times.length; end++) {
+            while (times[end] - times[start] >= window.toNanos()) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+
     private boolean overRateLimit(long arrivalNanos) {
         synchronized (window) {
             if (rateLimitPerSecond == 0) {

@@ -82,7 +82,7 @@ class SeveralNodesIntegrationTests {
         assertThat(span).as("seconds from the first create call to the last").isGreaterThan((creates.size() - 1.0) / rate - 0.2);
         // and evenly paced where Stripe counts: never more than the configured rate arriving in one second (the
         // budget's slots are wide enough for an arrival to be late by StripeBudget.ARRIVAL_ALLOWANCE)
-        assertThat(maxInAnyWindow(creates, Duration.ofSeconds(1))).as("create calls arriving within one second")
+        assertThat(stripe.maxArrivalsInAnyWindow(creates, Duration.ofSeconds(1))).as("create calls arriving within one second")
                 .isLessThanOrEqualTo(rate);
 
         // fairness: the second merchant's first link came after at most ~1 s of the first merchant's queued work,
@@ -206,19 +206,6 @@ class SeveralNodesIntegrationTests {
         return requests.subList(from, requests.size()).stream()
                 .filter(request -> request.method().equals("GET") && request.path().equals("/v1/checkout/sessions"))
                 .toList();
-    }
-
-    private static int maxInAnyWindow(List<RecordedRequest> requests, Duration window) {
-        var times = requests.stream().mapToLong(stripe::arrivalNanos).sorted().toArray();
-        int max = 0;
-        int start = 0;
-        for (int end = 0; end < times.length; end++) {
-            while (times[end] - times[start] >= window.toNanos()) {
-                start++;
-            }
-            max = Math.max(max, end - start + 1);
-        }
-        return max;
     }
 
     private static long pending(ConfigurableApplicationContext node, OrganizationId organization) {
