@@ -2,7 +2,6 @@ package com.merchantbilling.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -35,6 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import com.merchantbilling.support.TestHttp;
 import com.merchantbilling.MerchantBillingApplication;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.organizations.Organizations;
@@ -293,13 +293,6 @@ class SecurityReviewIntegrationTests {
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request);
     }
 }

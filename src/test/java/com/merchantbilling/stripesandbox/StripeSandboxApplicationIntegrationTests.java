@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.merchantbilling.support.TestHttp;
 import com.merchantbilling.support.WebhookReceiver;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
@@ -184,14 +185,7 @@ class StripeSandboxApplicationIntegrationTests {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request);
     }
 
     private static int freePort() {

@@ -32,19 +32,9 @@ class NewInvoiceDialogEventTests extends PlainDialogTestSupport {
     @Test
     void startsWithTheSuggestedNumberAndSaveFiresTheTypedInvoice() {
         assertThat(dialog.invoiceNumber.getValue()).isEqualTo("K-0007");
+        TypedInvoices.typeHikariTeaAndCups(this, dialog);
+        // the saved invoice carries the name trimmed
         test(dialog.buyerName).setValue("  Hikari Foods ");
-        test(dialog.buyerEmail).setValue("billing@hikari.example");
-        test(dialog.currency).selectItem("USD");
-        test(dialog.issueDate).setValue(LocalDate.of(2027, 1, 10));
-        test(dialog.dueDate).setValue(LocalDate.of(2027, 2, 10));
-        var tea = dialog.lines.getFirst();
-        test(tea.description).setValue("Green tea");
-        test(tea.quantity).setValue(3);
-        test(tea.unitPrice).setValue(new BigDecimal("19.99"));
-        var cups = dialog.addLine();
-        test(cups.description).setValue("Cups");
-        test(cups.quantity).setValue(2);
-        test(cups.unitPrice).setValue(new BigDecimal("0.10"));
 
         test($(Button.class, dialog).id("new-invoice-save")).click();
 
