@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
  * @param batchSize             events claimed and processed in one transaction at most
  * @param pollInterval          how often each node looks for unprocessed events it was not told about (another
  *                              node's, or left by a crash); the node that stores an event is woken at once
+ * @param groupCommit           concurrent requests' inbox inserts share one statement and commit
  */
 @Validated
 @ConfigurationProperties("payments.webhook")
@@ -30,7 +31,8 @@ public record WebhookProperties(
         @DefaultValue("2") @Min(1) @Max(64) int processingConcurrency,
         @DefaultValue("30d") @NotNull Duration retention,
         @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
-        @DefaultValue("1s") @NotNull Duration pollInterval) {
+        @DefaultValue("1s") @NotNull Duration pollInterval,
+        @DefaultValue("false") boolean groupCommit) {
 
     public WebhookProperties {
         if (retention != null && retention.compareTo(Duration.ofDays(4)) < 0) {
