@@ -45,11 +45,27 @@ class PaymentMetrics {
         failed.increment();
     }
 
-    /** payment.activity{activity=refunded|partially_refunded|disputed|dispute_lost|...}: flags that changed. */
+    /**
+     * payment.activity{activity=refunded|partially_refunded|disputed|dispute_lost|...}: flags that changed. Counted
+     * once the change commits: a webhook batch that rolls back and processes its events again one by one (see
+     * WebhookInboxProcessing) would otherwise count their changes twice.
+     */
     @EventListener
     void on(PaymentActivityRecorded event) {
-        Counter.builder("payment.activity").tag("activity", event.activity().name().toLowerCase(java.util.Locale.ROOT))
+        var counter = Counter.builder("payment.activity")
+                .tag("activity", event.activity().name().toLowerCase(java.util.Locale.ROOT))
                 .description("Changes to invoices' payment flags: payments that differ, refunds, disputes, failures")
-                .register(meters).increment();
+                .register(meters);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            counter.increment();
+                        }
+                    });
+        } else {
+            counter.increment();
+        }
     }
 }

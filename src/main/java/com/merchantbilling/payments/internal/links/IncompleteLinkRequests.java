@@ -40,7 +40,7 @@ class IncompleteLinkRequests {
     }
 
     void resubmit() {
-        // only link requests: Stripe events have their own job and delay (StripeEventResubmission)
+        // only link requests: Stripe events are no publications (the webhook inbox retries its own, see WebhookInboxProcessing)
         publications.resubmit(PaymentLinkRequested.class, properties.resubmitOlderThan());
     }
 }

@@ -5,11 +5,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 import com.merchantbilling.payments.internal.checkout.AfterPaymentEvents;
@@ -26,53 +21,25 @@ import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 
 /**
- * Processes a stored Stripe event after the response, in its own transaction. The registry delivers at
- * least once (again after a restart or a resubmission); the row lock and processed_at make the second
- * delivery a no-op, and invoicing records a Checkout Session only once in any case.
+ * Applies one stored Stripe event: the payload's one full parse, then the handler for its type. Runs inside the
+ * batch transaction of {@link WebhookInboxProcessing}, which holds the inbox row's lock and marks it processed in
+ * the same transaction, so an event's effects and its processed_at commit together or not at all.
  */
 @Component
 class StripeEventProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(StripeEventProcessor.class);
 
-    private final JdbcClient jdbc;
     private final CheckoutPayments checkoutPayments;
     private final AfterPaymentEvents afterPayment;
 
-    StripeEventProcessor(JdbcClient jdbc, CheckoutPayments checkoutPayments, AfterPaymentEvents afterPayment) {
-        this.jdbc = jdbc;
+    StripeEventProcessor(CheckoutPayments checkoutPayments, AfterPaymentEvents afterPayment) {
         this.checkoutPayments = checkoutPayments;
         this.afterPayment = afterPayment;
     }
 
-    /**
-     * What {@code @ApplicationModuleListener} declares, but on a bounded executor: each processing holds a
-     * database connection, and a burst of webhooks on unbounded virtual threads would take every connection
-     * of the pool, starving the webhook endpoint's own inserts and the merchants' pages. Queued events wait
-     * in memory; their publications stay incomplete until processed, so a stop loses none of them.
-     */
-    @Async(StripeEventExecutorConfiguration.NAME)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    @TransactionalEventListener
-    void on(StripeEventReceived received) {
-        var payload = jdbc.sql("""
-                        select payload from stripe_webhook_events
-                         where event_id = :id and processed_at is null
-                           for update""")
-                .param("id", received.eventId())
-                .query(String.class)
-                .optional();
-        if (payload.isEmpty()) {
-            return;
-        }
-        var outcome = process(payload.get());
-        jdbc.sql("update stripe_webhook_events set processed_at = now(), outcome = :outcome where event_id = :id")
-                .param("outcome", outcome)
-                .param("id", received.eventId())
-                .update();
-    }
-
-    private String process(String payload) {
+    /** The outcome to store with the event (a CheckoutOutcome, an AfterPaymentOutcome or IGNORED_TYPE). */
+    String process(String payload) {
         // the row exists only for events whose signature was verified on receipt
         Event event = Webhook.constructEventWithoutVerification(payload);
         var at = event.getCreated() != null ? Instant.ofEpochSecond(event.getCreated()) : Instant.now();

@@ -17,15 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.merchantbilling.payments.internal.stripe.StripeProperties;
 import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.Event;
-import com.stripe.net.Webhook;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Stripe's webhook: verify, store, answer. The work runs after the response (see
- * {@link StripeEventProcessor}), so Stripe gets its 200 in milliseconds and a slow database or a long
- * processing never turns into Stripe's timeouts and retries. Refusals carry a short reason and log one
+ * Stripe's webhook: verify, store, answer. Only what must be durable before the 200 happens here: the
+ * signature check and one insert of the verified event into the inbox (see {@link WebhookInbox}); the
+ * processing reads the inbox in batches after the response ({@link WebhookInboxProcessing}), so Stripe gets its
+ * 200 in milliseconds and a slow database or a long processing never turns into Stripe's timeouts and retries. Refusals carry a short reason and log one
  * line, never the payload or the secret.
  */
 @RestController
@@ -81,31 +80,28 @@ class StripeWebhookController {
             return refuse(HttpStatus.BAD_REQUEST, "Missing Stripe-Signature header");
         }
         String payload = new String(body, StandardCharsets.UTF_8);
-        Event event;
+        VerifiedStripeEvent event;
         try {
-            event = Webhook.constructEvent(payload, signature, webhookSecret, TOLERANCE_SECONDS);
+            event = VerifiedStripeEvent.verify(payload, signature, webhookSecret, TOLERANCE_SECONDS);
         } catch (SignatureVerificationException e) {
             return refuse(HttpStatus.BAD_REQUEST, e.getMessage() != null && e.getMessage().contains("tolerance")
                     ? "Timestamp outside the tolerance" : "Invalid signature");
-        } catch (RuntimeException e) {
+        } catch (VerifiedStripeEvent.NotAnEvent e) {
             // the signature matched, so the sender holds our secret, but this is no event Stripe would send
             return refuse(HttpStatus.BAD_REQUEST, "Body is not a JSON Stripe event");
         }
-        if (event.getId() == null || event.getType() == null) {
-            return refuse(HttpStatus.BAD_REQUEST, "Body is not a JSON Stripe event");
-        }
-        if (!HANDLED_TYPES.contains(event.getType())) {
-            log.debug("Stripe event {} of type {} ignored", event.getId(), event.getType());
+        if (!HANDLED_TYPES.contains(event.type())) {
+            log.debug("Stripe event {} of type {} ignored", event.id(), event.type());
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("Ignored");
         }
         try {
-            boolean first = inbox.accept(event.getId(), event.getType(), event.getAccount(), payload);
+            boolean first = inbox.accept(event);
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(first ? "Received" : "Duplicate");
         } catch (DataAccessException | TransactionException e) {
             // Stripe retries anything but 2xx for days: the event is not lost. TransactionException covers an
             // exhausted connection pool, which used to escape as a 500 whose error dispatch went through the
             // merchant chain and reached Stripe as a 302 to /login (LoadTest)
-            log.error("Stripe event {} could not be stored: {}", event.getId(), e.getMessage());
+            log.error("Stripe event {} could not be stored: {}", event.id(), e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_PLAIN)
                     .body("Try again later");
         }

@@ -7,21 +7,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
  * The Stripe webhook endpoint. The signing secret is {@code stripe.webhook-secret}.
  *
- * @param maxBodySize   larger bodies are refused (413) before they are read: Stripe's events are a few KiB
- * @param resubmitAfter an event whose processing failed is tried again after this long (and on restart)
+ * @param maxBodySize           larger bodies are refused (413) before they are read: Stripe's events are a few KiB
+ * @param resubmitAfter         an event whose processing failed is tried again after this long
+ * @param processingConcurrency batch workers per node; each holds one database connection while it processes
+ * @param retention             processed events are forgotten after this long
+ * @param batchSize             events claimed and processed in one transaction at most
+ * @param pollInterval          how often each node looks for unprocessed events it was not told about (another
+ *                              node's, or left by a crash); the node that stores an event is woken at once
+ * @param groupCommit           concurrent requests' inbox inserts share one statement and commit
  */
 @Validated
 @ConfigurationProperties("payments.webhook")
 public record WebhookProperties(
         @DefaultValue("256KB") @NotNull DataSize maxBodySize,
         @DefaultValue("5m") @NotNull Duration resubmitAfter,
-        @DefaultValue("8") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(64) int processingConcurrency,
-        @DefaultValue("30d") @NotNull Duration retention) {
+        @DefaultValue("2") @Min(1) @Max(64) int processingConcurrency,
+        @DefaultValue("30d") @NotNull Duration retention,
+        @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
+        @DefaultValue("1s") @NotNull Duration pollInterval,
+        @DefaultValue("false") boolean groupCommit) {
 
     public WebhookProperties {
         if (retention != null && retention.compareTo(Duration.ofDays(4)) < 0) {
@@ -30,6 +41,9 @@ public record WebhookProperties(
         }
         if (maxBodySize != null && (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8)) {
             throw new IllegalArgumentException("payments.webhook.max-body-size must be between 1 byte and 2 GB");
+        }
+        if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())) {
+            throw new IllegalArgumentException("payments.webhook.poll-interval must be positive");
         }
     }
 }
