@@ -20,6 +20,8 @@ public final class InMemorySandboxStore implements SandboxStore {
     // Stripe lists strictly newest first; created has only seconds, so the order of insertion breaks ties
     private final ConcurrentMap<String, Long> insertionOrder = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong inserted = new java.util.concurrent.atomic.AtomicLong();
+    /** In emission order, which breaks ties of {@code created} (seconds) as V25's seq does. */
+    private final java.util.List<SandboxEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void insertPaymentLink(SandboxPaymentLink link, SandboxIdempotencyRecord record) {
@@ -95,5 +97,50 @@ public final class InMemorySandboxStore implements SandboxStore {
                 .sorted(Comparator.comparingLong(SandboxCheckoutSession::created).reversed()
                         .thenComparing(SandboxCheckoutSession::id))
                 .toList();
+    }
+
+    @Override
+    public Optional<SandboxCheckoutSession> findCheckoutSessionByPaymentIntent(String paymentIntentId) {
+        return sessions.values().stream().filter(session -> session.paymentIntentId().equals(paymentIntentId))
+                .findFirst();
+    }
+
+    @Override
+    public void recordEvent(SandboxEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public synchronized void markEventDelivered(String eventId) {
+        for (int i = 0; i < events.size(); i++) {
+            var event = events.get(i);
+            if (event.id().equals(eventId) && !event.delivered()) {
+                events.set(i, new SandboxEvent(event.id(), event.account(), event.type(), event.created(),
+                        event.objectId(), event.paymentIntent(), true, event.payload()));
+            }
+        }
+    }
+
+    @Override
+    public Optional<SandboxEvent> findEvent(String id) {
+        return events.stream().filter(event -> event.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public List<SandboxEvent> events(String account, long createdFrom) {
+        var found = new java.util.ArrayList<SandboxEvent>();
+        for (var event : events) {
+            if (java.util.Objects.equals(event.account(), account) && event.created() >= createdFrom) {
+                found.add(event);
+            }
+        }
+        // stable sort: emission order within a second
+        found.sort(Comparator.comparingLong(SandboxEvent::created));
+        return java.util.List.copyOf(found.reversed());
+    }
+
+    @Override
+    public List<SandboxEvent> eventsOfPaymentIntent(String paymentIntentId) {
+        return events.stream().filter(event -> paymentIntentId.equals(event.paymentIntent())).toList();
     }
 }
