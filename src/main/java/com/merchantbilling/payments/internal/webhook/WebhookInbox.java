@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exist and the processing will run (after a restart, if need be), or neither and Stripe sends it again.
  */
 @Component
-class WebhookInbox {
+class WebhookInbox implements StripeEventIntake {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -21,7 +21,13 @@ class WebhookInbox {
         this.events = events;
     }
 
+    @Override
+    public java.util.Set<String> handledTypes() {
+        return StripeWebhookController.HANDLED_TYPES;
+    }
+
     /** False for an event id received before: Stripe redelivers, and each event counts once. */
+    @Override
     @Transactional
     public boolean accept(String eventId, String type, String account, String payload) {
         int inserted = jdbc.sql("""
