@@ -260,6 +260,14 @@ public class SandboxStripe implements AutoCloseable {
         return payments.closeDispute(paymentIntentId, disputeId, status);
     }
 
+    /** The account's events (null: the platform's), newest first, as far back as Stripe lists them. */
+    public List<EmittedEvent> events(String account) {
+        return store.events(account, clock.instant().minus(EventsResource.RETENTION).getEpochSecond()).stream()
+                .map(event -> new EmittedEvent(event.id(), event.type(), event.account(), event.created(),
+                        event.delivered(), event.payload()))
+                .toList();
+    }
+
     /** Lets tests hold keyed requests in their execution, e.g. to see a concurrent retry get a 409. */
     public void whileExecuting(Runnable hook) {
         idempotency.whileExecuting(hook);

@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.stripesandbox.CheckoutResult;
+import com.merchantbilling.stripesandbox.EmittedEvent;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxResponse;
 import com.merchantbilling.stripesandbox.SandboxServerFailure;
@@ -150,6 +151,16 @@ public final class FakeStripeServer implements AutoCloseable {
 
         public boolean isApi() {
             return path.startsWith("/v1/");
+        }
+
+        /** GET /v1/events: a page of the event catch-up. */
+        public boolean isListEvents() {
+            return method.equals("GET") && path.equals("/v1/events");
+        }
+
+        /** The decoded query parameters, e.g. {@code starting_after}, {@code types[0]}, {@code created[gt]}. */
+        public Map<String, String> queryParameters() {
+            return FakeStripeServer.formParameters(rawQuery == null ? "" : rawQuery);
         }
     }
 
@@ -276,6 +287,33 @@ public final class FakeStripeServer implements AutoCloseable {
     /** Completes a checkout of the link as a buyer on the hosted page would; sends the webhook on success. */
     public CheckoutResult pay(String paymentLinkId, String cardNumber) {
         return sandbox.pay(paymentLinkId, cardNumber);
+    }
+
+    /** The account's events (null: the platform's), newest first: every one emitted, delivered or not. */
+    public List<EmittedEvent> events(String account) {
+        return sandbox.events(account);
+    }
+
+    /** Refunds part of a payment as the Dashboard does: {@code charge.refunded}. */
+    public Map<String, Object> refund(String paymentIntentId, long amount) {
+        return sandbox.refund(paymentIntentId, amount);
+    }
+
+    /** The buyer disputes the payment: {@code charge.dispute.created}. */
+    public Map<String, Object> dispute(String paymentIntentId) {
+        return sandbox.dispute(paymentIntentId);
+    }
+
+    /** The dispute closes {@code won} or {@code lost}: {@code charge.dispute.closed}. */
+    public Map<String, Object> closeDispute(String paymentIntentId, String disputeId, String status) {
+        return sandbox.closeDispute(paymentIntentId, disputeId, status);
+    }
+
+    /** The GET /v1/events requests received (since the last {@link #reset()}), on the given account or any. */
+    public List<RecordedRequest> eventListings(java.util.Optional<String> account) {
+        return requests.stream().filter(RecordedRequest::isListEvents)
+                .filter(request -> account.isEmpty() || account.get().equals(request.header("Stripe-Account")))
+                .toList();
     }
 
     public SandboxStripe sandbox() {

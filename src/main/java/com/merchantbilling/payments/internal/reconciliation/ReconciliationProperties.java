@@ -19,7 +19,8 @@ import jakarta.validation.constraints.Positive;
  *                        days only (docs.stripe.com/api/events/list), so more is pointless
  * @param overlap         each listing starts this long before where the last one ended: an event Stripe had
  *                        created but not yet listed then is still found (the inbox drops those seen already)
- * @param maxPagesPerRun  pages of 100 events one account may take per run; a longer listing resumes next run
+ * @param pageSize        events per page ({@code limit}); Stripe's most is 100 (docs.stripe.com/api/pagination)
+ * @param maxPagesPerRun  pages one account may take per run; a longer listing resumes next run
  * @param undeliveredOnly list only events some endpoint has not taken ({@code delivery_success=false}, Stripe's
  *                        "Process undelivered webhook events"): fewer pages when webhooks mostly arrive; off by
  *                        default, because an event "delivered" to an endpoint of another integration of the same
@@ -32,6 +33,7 @@ public record ReconciliationProperties(
         @DefaultValue("5m") @NotNull Duration interval,
         @DefaultValue("30d") @NotNull Duration lookback,
         @DefaultValue("5m") @NotNull Duration overlap,
+        @DefaultValue("100") @Positive @Max(100) int pageSize,
         @DefaultValue("100") @Positive @Max(10_000) int maxPagesPerRun,
         @DefaultValue("false") boolean undeliveredOnly) {
 

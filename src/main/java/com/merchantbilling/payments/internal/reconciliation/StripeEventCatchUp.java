@@ -58,8 +58,6 @@ import tools.jackson.databind.node.ObjectNode;
 @ConditionalOnBooleanProperty(name = "payments.reconciliation.enabled", matchIfMissing = true)
 class StripeEventCatchUp {
 
-    /** Stripe's largest page ("limit ... between 1 and 100", docs.stripe.com/api/pagination). */
-    static final long PAGE_SIZE = 100;
     static final String PLATFORM_KEY = "platform";
 
     private static final Logger log = LoggerFactory.getLogger(StripeEventCatchUp.class);
@@ -154,7 +152,7 @@ class StripeEventCatchUp {
                             .setGt(cursor.floorCreated() - properties.overlap().toSeconds())
                             .setLte(cursor.upperCreated())
                             .build())
-                    .setLimit(PAGE_SIZE);
+                    .setLimit((long) properties.pageSize());
             if (cursor.resumeAfter() != null) {
                 params.setStartingAfter(cursor.resumeAfter());
             }
