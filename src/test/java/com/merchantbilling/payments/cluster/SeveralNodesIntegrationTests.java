@@ -107,7 +107,7 @@ class SeveralNodesIntegrationTests {
      */
     @Test
     void aScheduledJobRunsOncePerPeriodAcrossTheNodes() {
-        cluster = new ClusterNodes(stripe, "payments.reconciliation.interval=2s", "payments.reconciliation.older-than=0s");
+        cluster = new ClusterNodes(stripe, "payments.reconciliation.interval=2s");
         var node1 = cluster.start();
         var merchant = merchant(node1, "Reconciled", 1);
         request(node1, merchant);
