@@ -2,10 +2,8 @@ package com.merchantbilling.payments.internal.reconciliation;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,9 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import com.merchantbilling.invoicing.InvoiceId;
-import com.merchantbilling.invoicing.onlinepayments.BillingInvoiceReference;
 import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.organizations.Organization;
 import com.merchantbilling.organizations.OrganizationId;
@@ -61,7 +58,6 @@ class StripeEventCatchUp {
     static final String PLATFORM_KEY = "platform";
 
     private static final Logger log = LoggerFactory.getLogger(StripeEventCatchUp.class);
-    private static final int PENDING_SCAN_BATCH = 1000;
     /** Reads Stripe's list bodies only; the events are stored as Stripe wrote them, field for field. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -74,6 +70,9 @@ class StripeEventCatchUp {
         }
     }
 
+    private record PageTaken(int added, StripeEventCursors.Cursor cursor) {
+    }
+
     private final StripeClient stripe;
     private final StripeCallPolicy policy;
     private final StripeEventIntake intake;
@@ -81,11 +80,13 @@ class StripeEventCatchUp {
     private final OnlinePayments onlinePayments;
     private final Organizations organizations;
     private final ReconciliationProperties properties;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     StripeEventCatchUp(StripeClient stripe, StripeCallPolicy policy, StripeEventIntake intake,
             StripeEventCursors cursors, OnlinePayments onlinePayments, Organizations organizations,
-            ReconciliationProperties properties, Optional<Clock> clock) {
+            ReconciliationProperties properties, TransactionTemplate transaction, Optional<Clock> clock) {
+        this.transaction = transaction;
         this.stripe = stripe;
         this.policy = policy;
         this.intake = intake;
@@ -164,18 +165,31 @@ class StripeEventCatchUp {
             pages++;
             var events = rawEvents(page);
             listed += events.size();
-            for (var event : events) {
-                if (take(event, account)) {
-                    fresh++;
-                }
-            }
             boolean more = Boolean.TRUE.equals(page.getHasMore()) && !events.isEmpty();
             var next = more ? cursor.after(events.getLast().path("id").asString()) : cursor.listed();
-            var saved = cursors.save(next);
-            if (saved.isEmpty()) {
+            // the page's events and the cursor past them commit together (one transaction per page, not per
+            // event): after a crash the page is either taken and passed, or neither
+            var taken = transaction.execute(status -> {
+                int added = 0;
+                for (var event : events) {
+                    if (take(event, account)) {
+                        added++;
+                    }
+                }
+                var moved = cursors.save(next);
+                if (moved.isEmpty()) {
+                    // another run moved the cursor past this page meanwhile: its listing covers these events
+                    status.setRollbackOnly();
+                    return null;
+                }
+                return new PageTaken(added, moved.get());
+            });
+            if (taken == null) {
                 log.info("Catch-up on Stripe events of {}: another run moved the cursor; this one stops", key);
                 break;
             }
+            fresh += taken.added();
+            var saved = Optional.of(taken.cursor());
             cursor = saved.get();
             if (!more) {
                 break;
@@ -220,18 +234,9 @@ class StripeEventCatchUp {
      */
     Set<Optional<String>> accountsWithPendingLinks() {
         var accounts = new LinkedHashSet<Optional<String>>();
-        Map<OrganizationId, Optional<String>> byOrganization = new HashMap<>();
-        Optional<InvoiceId> after = Optional.empty();
-        while (true) {
-            var batch = onlinePayments.findPendingPayment(clock.instant(), after, PENDING_SCAN_BATCH);
-            for (BillingInvoiceReference invoice : batch) {
-                accounts.add(byOrganization.computeIfAbsent(invoice.organizationId(),
-                        id -> organizations.find(id).flatMap(Organization::stripeAccountId)));
-            }
-            if (batch.size() < PENDING_SCAN_BATCH) {
-                return accounts;
-            }
-            after = Optional.of(batch.getLast().id());
+        for (OrganizationId organization : onlinePayments.organizationsWithPendingPayment()) {
+            accounts.add(organizations.find(organization).flatMap(Organization::stripeAccountId));
         }
+        return accounts;
     }
 }

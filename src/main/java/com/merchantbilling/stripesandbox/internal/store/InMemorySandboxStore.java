@@ -22,6 +22,8 @@ public final class InMemorySandboxStore implements SandboxStore {
     private final java.util.concurrent.atomic.AtomicLong inserted = new java.util.concurrent.atomic.AtomicLong();
     /** In emission order, which breaks ties of {@code created} (seconds) as V25's seq does. */
     private final java.util.List<SandboxEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConcurrentMap<String, SandboxEvent> eventsById = new ConcurrentHashMap<>();
+    private final java.util.Set<String> delivered = ConcurrentHashMap.newKeySet();
 
     @Override
     public void insertPaymentLink(SandboxPaymentLink link, SandboxIdempotencyRecord record) {
@@ -107,23 +109,18 @@ public final class InMemorySandboxStore implements SandboxStore {
 
     @Override
     public void recordEvent(SandboxEvent event) {
+        eventsById.put(event.id(), event);
         events.add(event);
     }
 
     @Override
-    public synchronized void markEventDelivered(String eventId) {
-        for (int i = 0; i < events.size(); i++) {
-            var event = events.get(i);
-            if (event.id().equals(eventId) && !event.delivered()) {
-                events.set(i, new SandboxEvent(event.id(), event.account(), event.type(), event.created(),
-                        event.objectId(), event.paymentIntent(), true, event.payload()));
-            }
-        }
+    public void markEventDelivered(String eventId) {
+        delivered.add(eventId);
     }
 
     @Override
     public Optional<SandboxEvent> findEvent(String id) {
-        return events.stream().filter(event -> event.id().equals(id)).findFirst();
+        return Optional.ofNullable(eventsById.get(id)).map(this::withDelivery);
     }
 
     @Override
@@ -131,16 +128,23 @@ public final class InMemorySandboxStore implements SandboxStore {
         var found = new java.util.ArrayList<SandboxEvent>();
         for (var event : events) {
             if (java.util.Objects.equals(event.account(), account) && event.created() >= createdFrom) {
-                found.add(event);
+                found.add(withDelivery(event));
             }
         }
-        // stable sort: emission order within a second
+        // stable sort: emission order within a second, as V25's seq orders them
         found.sort(Comparator.comparingLong(SandboxEvent::created));
         return java.util.List.copyOf(found.reversed());
     }
 
     @Override
     public List<SandboxEvent> eventsOfPaymentIntent(String paymentIntentId) {
-        return events.stream().filter(event -> paymentIntentId.equals(event.paymentIntent())).toList();
+        return events.stream().filter(event -> paymentIntentId.equals(event.paymentIntent())).map(this::withDelivery)
+                .toList();
+    }
+
+    private SandboxEvent withDelivery(SandboxEvent event) {
+        return delivered.contains(event.id()) == event.delivered() ? event
+                : new SandboxEvent(event.id(), event.account(), event.type(), event.created(), event.objectId(),
+                        event.paymentIntent(), true, event.payload());
     }
 }

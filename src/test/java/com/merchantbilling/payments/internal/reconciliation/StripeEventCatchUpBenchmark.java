@@ -50,6 +50,8 @@ class StripeEventCatchUpBenchmark {
     JdbcClient jdbc;
     @Autowired
     JdbcTemplate jdbcTemplate;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void tenThousandPendingLinksWithAThousandMissedPaymentsCostAFewCalls() throws Exception {
@@ -83,6 +85,12 @@ class StripeEventCatchUpBenchmark {
         String loadBefore = loadAverage();
         stripe.reset();
 
+        long scanStart = System.nanoTime();
+        assertThat(catchUp.accountsWithPendingLinks()).contains(Optional.empty());
+        long scan = System.nanoTime() - scanStart;
+        double httpBefore = stripeCallMillis();
+        double waitBefore = budgetWaitMillis();
+
         long start = System.nanoTime();
         var run = catchUp.catchUp();
         long listed = System.nanoTime();
@@ -105,8 +113,23 @@ class StripeEventCatchUpBenchmark {
                 "%.0f ms".formatted(Figures.millis(listed - start)), "-", true);
         Figures.print("Catch-up: until the 1,000th invoice is Paid",
                 "%.0f ms".formatted(Figures.millis(allPaid - start)), "-", true);
+        double http = stripeCallMillis() - httpBefore;
+        double waits = budgetWaitMillis() - waitBefore;
+        Figures.note("of the listing: %.0f ms finding the accounts with pending links (measured apart), %.0f ms in"
+                .formatted(Figures.millis(scan), http) + " Stripe HTTP calls, %.0f ms waiting for budget slots, the"
+                .formatted(waits) + " rest storing 1,000 events in the inbox (a transaction per page)");
         Figures.note("run: " + run + "; per-link checks would take " + PENDING + " calls");
         Figures.note("load average before / after: " + loadBefore + " / " + loadAverage());
+    }
+
+    private double stripeCallMillis() {
+        return meters.find("stripe.calls").timers().stream()
+                .mapToDouble(timer -> timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).sum();
+    }
+
+    private double budgetWaitMillis() {
+        return meters.find("stripe.budget.wait").timers().stream()
+                .mapToDouble(timer -> timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).sum();
     }
 
     private long paid(long organization) {

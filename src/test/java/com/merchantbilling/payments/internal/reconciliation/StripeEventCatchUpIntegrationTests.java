@@ -67,6 +67,8 @@ class StripeEventCatchUpIntegrationTests {
     StripeEventCursors cursors;
     @Autowired
     Organizations organizations;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
     @LocalServerPort
     int port;
 
@@ -229,7 +231,7 @@ class StripeEventCatchUpIntegrationTests {
         var properties = new ReconciliationProperties(true, Duration.ofHours(1), Duration.ofDays(30), overlap,
                 pageSize, maxPages, false);
         return new StripeEventCatchUp(stripeClient, policy, intake, cursors, onlinePayments, organizations,
-                properties, Optional.empty());
+                properties, transaction, Optional.empty());
     }
 
     private static String newAccount() {
