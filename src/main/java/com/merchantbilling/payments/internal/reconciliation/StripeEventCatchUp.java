@@ -189,8 +189,7 @@ class StripeEventCatchUp {
                 break;
             }
             fresh += taken.added();
-            var saved = Optional.of(taken.cursor());
-            cursor = saved.get();
+            cursor = taken.cursor();
             if (!more) {
                 break;
             }
