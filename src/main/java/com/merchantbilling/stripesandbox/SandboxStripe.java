@@ -18,6 +18,9 @@ import com.merchantbilling.stripesandbox.internal.auth.ApiKeyCheck;
 import com.merchantbilling.stripesandbox.internal.checkout.CheckoutPageHandler;
 import com.merchantbilling.stripesandbox.internal.checkout.CheckoutSessionsResource;
 import com.merchantbilling.stripesandbox.internal.checkout.HostedCheckout;
+import com.merchantbilling.stripesandbox.internal.events.EventLog;
+import com.merchantbilling.stripesandbox.internal.events.EventsResource;
+import com.merchantbilling.stripesandbox.internal.payments.SandboxPayments;
 import com.merchantbilling.stripesandbox.internal.idempotency.SandboxIdempotency;
 import com.merchantbilling.stripesandbox.internal.paymentlinks.PaymentLinksResource;
 import com.merchantbilling.stripesandbox.internal.store.InMemorySandboxStore;
@@ -32,8 +35,12 @@ import com.merchantbilling.stripesandbox.internal.webhooks.SandboxWebhooks;
  * <p>
  * Implemented: {@code POST /v1/payment_links} (with Stripe's validation, {@code Stripe-Account} and
  * idempotency keys), {@code POST /v1/payment_links/{id}} ({@code active} only),
- * {@code GET /v1/payment_links[/{id}[/line_items]]}, {@code GET /v1/checkout/sessions}, the hosted checkout page
- * {@code /checkout/{linkId}}, and the {@code checkout.session.completed} webhook.
+ * {@code GET /v1/payment_links[/{id}[/line_items]]}, {@code GET /v1/checkout/sessions}, {@code GET /v1/events[/{id}]},
+ * {@code GET /v1/payment_intents/{id}}, {@code GET /v1/charges/{id}}, {@code GET /v1/disputes[/{id}]}, the hosted
+ * checkout page {@code /checkout/{linkId}}, and the webhooks {@code checkout.session.completed},
+ * {@code charge.refunded}, {@code charge.dispute.created} and {@code charge.dispute.closed} (the last three from the
+ * Dashboard's actions {@link #refund}, {@link #dispute}, {@link #closeDispute}). Every event emitted is kept and
+ * listed by {@code GET /v1/events}, delivered or not.
  */
 public class SandboxStripe implements AutoCloseable {
 
@@ -44,6 +51,10 @@ public class SandboxStripe implements AutoCloseable {
 
     private static final Pattern PAYMENT_LINK_PATH = Pattern.compile("/v1/payment_links/([A-Za-z0-9_]+)");
     private static final Pattern LINE_ITEMS_PATH = Pattern.compile("/v1/payment_links/([A-Za-z0-9_]+)/line_items");
+    private static final Pattern EVENT_PATH = Pattern.compile("/v1/events/([A-Za-z0-9_]+)");
+    private static final Pattern PAYMENT_INTENT_PATH = Pattern.compile("/v1/payment_intents/([A-Za-z0-9_]+)");
+    private static final Pattern CHARGE_PATH = Pattern.compile("/v1/charges/([A-Za-z0-9_]+)");
+    private static final Pattern DISPUTE_PATH = Pattern.compile("/v1/disputes/([A-Za-z0-9_]+)");
 
     /** How webhook deliveries are retried: attempt n waits initialBackoff * 2^(n-2), at most maxBackoff. */
     public record WebhookRetry(int maxAttempts, Duration initialBackoff, Duration maxBackoff,
@@ -69,6 +80,8 @@ public class SandboxStripe implements AutoCloseable {
     private final CheckoutSessionsResource checkoutSessions;
     private final HostedCheckout checkout;
     private final CheckoutPageHandler checkoutPage;
+    private final EventsResource events;
+    private final SandboxPayments payments;
 
     /**
      * @param secretKey the only API key accepted ({@code Authorization: Bearer ...})
@@ -86,7 +99,10 @@ public class SandboxStripe implements AutoCloseable {
         this.idempotency = new SandboxIdempotency(store, this::now);
         this.paymentLinks = new PaymentLinksResource(store, idempotency, this::checkoutUrl, this::now);
         this.checkoutSessions = new CheckoutSessionsResource(store);
-        this.checkout = new HostedCheckout(store, webhooks, clock);
+        var eventLog = new EventLog(store, webhooks, clock);
+        this.events = new EventsResource(store, clock);
+        this.payments = new SandboxPayments(store, eventLog, clock);
+        this.checkout = new HostedCheckout(store, eventLog, clock);
         this.checkoutPage = new CheckoutPageHandler(store, checkout, MOUNT_PATH);
     }
 
@@ -167,6 +183,30 @@ public class SandboxStripe implements AutoCloseable {
         if (path.equals("/v1/checkout/sessions") && method.equals("GET")) {
             return checkoutSessions.list(request);
         }
+        if (method.equals("GET")) {
+            if (path.equals("/v1/events")) {
+                return events.list(request);
+            }
+            if (path.equals("/v1/disputes")) {
+                return payments.listDisputes(request);
+            }
+            var event = EVENT_PATH.matcher(path);
+            if (event.matches()) {
+                return events.retrieve(request, event.group(1));
+            }
+            var intent = PAYMENT_INTENT_PATH.matcher(path);
+            if (intent.matches()) {
+                return payments.retrievePaymentIntent(request, intent.group(1));
+            }
+            var charge = CHARGE_PATH.matcher(path);
+            if (charge.matches()) {
+                return payments.retrieveCharge(request, charge.group(1));
+            }
+            var dispute = DISPUTE_PATH.matcher(path);
+            if (dispute.matches()) {
+                return payments.retrieveDispute(request, dispute.group(1));
+            }
+        }
         throw StripeApiError.unrecognizedUrl(method, path);
     }
 
@@ -199,6 +239,33 @@ public class SandboxStripe implements AutoCloseable {
     /** The hosted page's payment; see {@link #SUCCEEDING_CARD} and {@link #DECLINED_CARD}. */
     public CheckoutResult pay(String paymentLinkId, String cardNumber, String expiry, String cvc, String email) {
         return checkout.pay(paymentLinkId, cardNumber, expiry, cvc, email);
+    }
+
+    /**
+     * Refunds {@code amount} of the payment as the Dashboard would, emitting {@code charge.refunded}.
+     *
+     * @return the charge as the event carries it
+     */
+    public Map<String, Object> refund(String paymentIntentId, long amount) {
+        return payments.refund(paymentIntentId, amount);
+    }
+
+    /** The buyer disputes the payment: {@code charge.dispute.created}. @return the dispute */
+    public Map<String, Object> dispute(String paymentIntentId) {
+        return payments.dispute(paymentIntentId);
+    }
+
+    /** The dispute closes {@code won} or {@code lost}: {@code charge.dispute.closed}. @return the dispute */
+    public Map<String, Object> closeDispute(String paymentIntentId, String disputeId, String status) {
+        return payments.closeDispute(paymentIntentId, disputeId, status);
+    }
+
+    /** The account's events (null: the platform's), newest first, as far back as Stripe lists them. */
+    public List<EmittedEvent> events(String account) {
+        return store.events(account, clock.instant().minus(EventsResource.RETENTION).getEpochSecond()).stream()
+                .map(event -> new EmittedEvent(event.id(), event.type(), event.account(), event.created(),
+                        event.delivered(), event.payload()))
+                .toList();
     }
 
     /** Lets tests hold keyed requests in their execution, e.g. to see a concurrent retry get a 409. */

@@ -170,8 +170,8 @@ class StripeWebhookPaymentIntegrationTests extends WebhookTestSupport {
         linkRequests.request(organization, List.of(invoice), "webhook-test");
         onlinePayments.recordPaymentLinkFailure(invoice, 1, "Read timed out");
         // Stripe made the link (our metadata on it) although our call timed out, and the buyer paid
-        var link = STRIPE.paymentLink("acct_1CrashWindow", "plink_crash_" + invoice,
-                new PaymentLinkMetadata(deploymentId, organization, invoice, 1).toMap());
+        var link = stripe.createPaymentLink("acct_1CrashWindow",
+                new PaymentLinkMetadata(deploymentId, organization, invoice, 1).toMap(), 1000, "JPY");
         var payload = StripeEvents.completed(new CheckoutSession(link, 1000, "jpy"), "acct_1CrashWindow");
 
         deliver(payload);
@@ -180,9 +180,9 @@ class StripeWebhookPaymentIntegrationTests extends WebhookTestSupport {
         var paid = invoice(organization, invoice);
         assertThat(paid.onlinePayment()).isEqualTo(OnlinePaymentStatus.PAID);
         assertThat(onlinePayments.find(invoice).orElseThrow().paymentLinkId()).contains(link);
-        assertThat(STRIPE.calls()).anySatisfy(call -> {
+        assertThat(stripe.requests()).anySatisfy(call -> {
             assertThat(call.path()).isEqualTo("/v1/payment_links/" + link);
-            assertThat(call.stripeAccount()).contains("acct_1CrashWindow");
+            assertThat(call.header("Stripe-Account")).isEqualTo("acct_1CrashWindow");
         });
     }
 
@@ -192,10 +192,10 @@ class StripeWebhookPaymentIntegrationTests extends WebhookTestSupport {
         var invoice = newInvoice(organization, "JPY");
         var other = newInvoice(organization, "JPY");
         linkRequests.request(organization, List.of(invoice), "webhook-test");
-        var otherDeployment = STRIPE.paymentLink(null, "plink_staging_" + invoice, new PaymentLinkMetadata(
-                new DeploymentId("staging-" + invoice.value()), organization, invoice, 1).toMap());
-        var otherInvoice = STRIPE.paymentLink(null, "plink_other_" + invoice,
-                new PaymentLinkMetadata(deploymentId, organization, other, 1).toMap());
+        var otherDeployment = stripe.createPaymentLink(null, new PaymentLinkMetadata(
+                new DeploymentId("staging-" + invoice.value()), organization, invoice, 1).toMap(), 1000, "JPY");
+        var otherInvoice = stripe.createPaymentLink(null,
+                new PaymentLinkMetadata(deploymentId, organization, other, 1).toMap(), 1000, "JPY");
         var first = StripeEvents.completed(new CheckoutSession(otherDeployment, 1000, "jpy")
                 .metadata(new PaymentLinkMetadata(deploymentId, organization, invoice, 1).toMap()));
         var second = StripeEvents.completed(new CheckoutSession(otherInvoice, 1000, "jpy")

@@ -13,8 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.merchantbilling.support.TestHttp;
 import com.merchantbilling.invoicing.BillingInvoice;
@@ -24,33 +22,29 @@ import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.internal.deployment.DeploymentId;
-import com.merchantbilling.support.StripeApiStub;
+import com.merchantbilling.support.FakeStripe;
+import com.merchantbilling.support.FakeStripeServer;
 import com.merchantbilling.support.StripeEvents;
 import com.merchantbilling.support.Tenants;
 
 /**
  * One application on a random port for all webhook and reconciliation tests (one cached context, one
- * database), real HTTP, and {@link StripeApiStub} as Stripe's API: these tests plant completed sessions, payment
- * intents and disputes for links they make up, which the sandbox behind {@code @FakeStripe} cannot hold (see the
- * stub's comment). The keys are this context's own, so a webhook signed for another context fails here.
+ * database), real HTTP, and the {@link FakeStripe} server as Stripe's API (its links, payments, refunds and
+ * disputes are the sandbox's). Most tests deliver webhooks they build for links they make up
+ * ({@link #pendingInvoice}); those that need Stripe to know the link make it there ({@link #pendingInvoiceOnStripe}).
+ * The keys are this context's own, so a webhook signed for another context fails here.
  */
 @Import(Tenants.class)
+@FakeStripe
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stripe.secret-key=sk_test_webhook",
         "stripe.webhook-secret=" + WebhookTestSupport.WEBHOOK_SECRET,
         "stripe.max-network-retries=0",
-        // the tests run reconciliation batches by hand: every pending link counts as old
-        "payments.reconciliation.older-than=0s"})
+        // the tests pay on the fake without webhooks and assert what Check Payment finds: no catch-up in between
+        "payments.reconciliation.enabled=false"})
 abstract class WebhookTestSupport {
 
     static final String WEBHOOK_SECRET = "whsec_test_webhook_0123456789abcdef";
-    static final StripeApiStub STRIPE = StripeApiStub.start();
-
-    @DynamicPropertySource
-    static void stripeApi(DynamicPropertyRegistry registry) {
-        registry.add("stripe.api-base", STRIPE::baseUrl);
-    }
-
     @LocalServerPort
     int port;
     @Autowired
@@ -65,6 +59,8 @@ abstract class WebhookTestSupport {
     JdbcClient jdbc;
     @Autowired
     DeploymentId deploymentId;
+    @Autowired
+    FakeStripeServer stripe;
 
     final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -108,6 +104,21 @@ abstract class WebhookTestSupport {
     PendingInvoice pendingInvoice(OrganizationId organization, String currency) {
         var invoice = newInvoice(organization, currency);
         String link = tenants.pendingWithMadeUpLink(organization, invoice, "plink_test_", "webhook-test");
+        return new PendingInvoice(organization, invoice, link);
+    }
+
+    /**
+     * One invoice of 1000 minor units, Pending Payment with a link that exists on the fake Stripe (on the
+     * organization's connected account, if any) with our metadata, recorded as the payments module records a
+     * created one: a buyer can pay it there ({@code stripe.pay}).
+     */
+    PendingInvoice pendingInvoiceOnStripe(OrganizationId organization, Optional<String> account, String currency) {
+        var invoice = newInvoice(organization, currency);
+        linkRequests.request(organization, java.util.List.of(invoice), "webhook-test");
+        String link = stripe.createPaymentLink(account.orElse(null),
+                new com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata(deploymentId, organization,
+                        invoice, 1).toMap(), 1000, currency);
+        onlinePayments.recordPaymentLink(invoice, 1, link, stripe.sandbox().checkoutUrl(link));
         return new PendingInvoice(organization, invoice, link);
     }
 

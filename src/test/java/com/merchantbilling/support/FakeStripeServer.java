@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.stripesandbox.CheckoutResult;
+import com.merchantbilling.stripesandbox.EmittedEvent;
 import com.merchantbilling.stripesandbox.SandboxPaymentLink;
 import com.merchantbilling.stripesandbox.SandboxResponse;
 import com.merchantbilling.stripesandbox.SandboxServerFailure;
@@ -150,6 +151,16 @@ public final class FakeStripeServer implements AutoCloseable {
 
         public boolean isApi() {
             return path.startsWith("/v1/");
+        }
+
+        /** GET /v1/events: a page of the event catch-up. */
+        public boolean isListEvents() {
+            return method.equals("GET") && path.equals("/v1/events");
+        }
+
+        /** The decoded query parameters, e.g. {@code starting_after}, {@code types[0]}, {@code created[gt]}. */
+        public Map<String, String> queryParameters() {
+            return FakeStripeServer.formParameters(rawQuery == null ? "" : rawQuery);
         }
     }
 
@@ -276,6 +287,65 @@ public final class FakeStripeServer implements AutoCloseable {
     /** Completes a checkout of the link as a buyer on the hosted page would; sends the webhook on success. */
     public CheckoutResult pay(String paymentLinkId, String cardNumber) {
         return sandbox.pay(paymentLinkId, cardNumber);
+    }
+
+    /**
+     * A payment link made on the fake as Stripe would make it for {@code POST /v1/payment_links} (card only, one
+     * completed session, one line of {@code amount} minor units), on the platform (account null) or a connected
+     * account, with {@code metadata} on the link and in {@code payment_intent_data.metadata} as the app sends them;
+     * in-process, so it takes no place in the request log or the rate limit. For tests that need a link Stripe
+     * knows but the app did not create (the crash window, another deployment's link) or many links at once.
+     *
+     * @return the link's id
+     */
+    public String createPaymentLink(String account, Map<String, String> metadata, long amount, String currency) {
+        var form = new StringBuilder("line_items[0][price_data][currency]=" + currency.toLowerCase(java.util.Locale.ROOT)
+                + "&line_items[0][price_data][unit_amount]=" + amount
+                + "&line_items[0][price_data][product_data][name]=Invoice&line_items[0][quantity]=1"
+                + "&payment_method_types[0]=card&restrictions[completed_sessions][limit]=1");
+        metadata.forEach((key, value) -> {
+            String encoded = java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+            form.append("&metadata[").append(key).append("]=").append(encoded);
+            form.append("&payment_intent_data[metadata][").append(key).append("]=").append(encoded);
+        });
+        var headers = new TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
+        headers.put("Authorization", "Bearer " + secretKey);
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        if (account != null) {
+            headers.put("Stripe-Account", account);
+        }
+        var response = sandbox.handle("POST", "/v1/payment_links", headers, null, form.toString());
+        if (response.status() != 200) {
+            throw new IllegalStateException("The fake refused the link: " + response.body());
+        }
+        return com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject().get("id").getAsString();
+    }
+
+    /** The account's events (null: the platform's), newest first: every one emitted, delivered or not. */
+    public List<EmittedEvent> events(String account) {
+        return sandbox.events(account);
+    }
+
+    /** Refunds part of a payment as the Dashboard does: {@code charge.refunded}. */
+    public Map<String, Object> refund(String paymentIntentId, long amount) {
+        return sandbox.refund(paymentIntentId, amount);
+    }
+
+    /** The buyer disputes the payment: {@code charge.dispute.created}. */
+    public Map<String, Object> dispute(String paymentIntentId) {
+        return sandbox.dispute(paymentIntentId);
+    }
+
+    /** The dispute closes {@code won} or {@code lost}: {@code charge.dispute.closed}. */
+    public Map<String, Object> closeDispute(String paymentIntentId, String disputeId, String status) {
+        return sandbox.closeDispute(paymentIntentId, disputeId, status);
+    }
+
+    /** The GET /v1/events requests received (since the last {@link #reset()}), on the given account or any. */
+    public List<RecordedRequest> eventListings(java.util.Optional<String> account) {
+        return requests.stream().filter(RecordedRequest::isListEvents)
+                .filter(request -> account.isEmpty() || account.get().equals(request.header("Stripe-Account")))
+                .toList();
     }
 
     public SandboxStripe sandbox() {

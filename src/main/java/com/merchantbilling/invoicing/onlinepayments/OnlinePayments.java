@@ -71,6 +71,12 @@ public interface OnlinePayments {
      */
     List<BillingInvoiceReference> findPendingPayment(Instant linkCreatedBefore, Optional<InvoiceId> after,
             int limit);
+
+    /**
+     * The organizations that have at least one invoice waiting for payment (Pending Payment): whose Stripe
+     * accounts the search for missed webhooks lists. One indexed scan, no invoice loaded.
+     */
+    java.util.Set<com.merchantbilling.organizations.OrganizationId> organizationsWithPendingPayment();
     /**
      * Takes what Stripe reported about the charge of a payment we recorded (a refund, a dispute, or the charge
      * as retrieved), found by the payment intent of the recorded Checkout Session, never by metadata. Safe to

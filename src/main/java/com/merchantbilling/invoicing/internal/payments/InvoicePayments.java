@@ -81,6 +81,16 @@ class InvoicePayments {
                 .list();
     }
 
+    /** Over the partial index invoices_pending_payment (V7): the Pending Payment rows only. */
+    java.util.Set<com.merchantbilling.organizations.OrganizationId> organizationsWithPendingPayment() {
+        return new java.util.LinkedHashSet<>(jdbc.sql("""
+                        select distinct organization_id from invoices
+                         where online_payment_status = 'PENDING_PAYMENT'
+                         order by organization_id""")
+                .query((rows, row) -> new com.merchantbilling.organizations.OrganizationId(rows.getLong(1)))
+                .list());
+    }
+
     /** A recorded payment as refunds and disputes find it: through the payment intent of its session. */
     record RecordedPayment(long id, InvoiceId invoice, long amount, String currency) {
     }

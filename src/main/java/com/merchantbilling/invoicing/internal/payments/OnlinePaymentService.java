@@ -125,6 +125,12 @@ class OnlinePaymentService implements OnlinePayments {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<com.merchantbilling.organizations.OrganizationId> organizationsWithPendingPayment() {
+        return payments.organizationsWithPendingPayment();
+    }
+
+    @Override
     public AfterPaymentOutcome recordCharge(ChargeReport report) {
         var payment = payments.byPaymentIntent(report.paymentIntentId());
         if (payment.isEmpty()) {

@@ -31,7 +31,11 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.checkout.SessionListParams;
 
-/** Not transactional: no database transaction stays open across a Stripe call; each session applies in its own. */
+/**
+ * Check Payment: what Stripe knows about one invoice's link, asked per invoice. The scheduled search for missed
+ * webhooks lists Stripe's events instead ({@link StripeEventCatchUp}): a call per page of events, not per link.
+ * Not transactional: no database transaction stays open across a Stripe call; each session applies in its own.
+ */
 @Service
 class PaymentReconciliationService implements PaymentReconciliation {
 
@@ -65,11 +69,6 @@ class PaymentReconciliationService implements PaymentReconciliation {
                 .map(found -> reconcile(found, true));
     }
 
-    /** The scheduled reconciliation's call: on the organization's turn, like its other background calls. */
-    ReconciliationResult reconcile(BillingInvoiceReference invoice) {
-        return reconcile(invoice, false);
-    }
-
     private ReconciliationResult reconcile(BillingInvoiceReference invoice, boolean interactive) {
         if (invoice.paymentLinkId().isEmpty()) {
             return new ReconciliationResult(invoice.id(), 0, 0, invoice.onlinePayment());
@@ -78,29 +77,35 @@ class PaymentReconciliationService implements PaymentReconciliation {
         var options = RequestOptions.builder();
         account.ifPresent(options::setStripeAccount);
         var caller = new StripeCaller(account, java.util.Optional.of(invoice.organizationId()), interactive);
-        var params = SessionListParams.builder()
-                .setPaymentLink(invoice.paymentLinkId().get())
-                .setStatus(SessionListParams.Status.COMPLETE)
-                .setLimit(100L)
-                .build();
+        var params = sessionsOf(invoice.paymentLinkId().get(), null);
         int completed = 0;
         int recorded = 0;
         var requestOptions = options.build();
         try {
-            // the first page under the app-wide rate limit and retries; a link rarely has a second page
-            var firstPage = policy.call(caller, () -> stripe.v1().checkout().sessions().list(params, requestOptions));
-            for (Session session : firstPage.autoPagingIterable()) {
-                var outcome = checkoutPayments.apply(CompletedCheckout.of(session, account, paidAt(session),
-                        Optional.empty()));
-                completed++;
-                if (outcome == CheckoutOutcome.PAID || outcome == CheckoutOutcome.PAID_AMOUNT_DIFFERS
-                        || outcome == CheckoutOutcome.PAYMENT_DIFFERS || outcome == CheckoutOutcome.ADDITIONAL_PAYMENT) {
-                    recorded++;
+            // every page a call of its own through the budget: stripe-java's auto-paging would send the next
+            // pages around it. A link is paid once, rarely twice: a second page is rare
+            var page = policy.call(caller, () -> stripe.v1().checkout().sessions().list(params, requestOptions));
+            listing:
+            while (true) {
+                for (Session session : page.getData()) {
+                    var outcome = checkoutPayments.apply(CompletedCheckout.of(session, account, paidAt(session),
+                            Optional.empty()));
+                    completed++;
+                    if (outcome == CheckoutOutcome.PAID || outcome == CheckoutOutcome.PAID_AMOUNT_DIFFERS
+                            || outcome == CheckoutOutcome.PAYMENT_DIFFERS
+                            || outcome == CheckoutOutcome.ADDITIONAL_PAYMENT) {
+                        recorded++;
+                    }
+                    if (completed >= MAX_SESSIONS) {
+                        log.warn("Invoice {} has {}+ completed sessions; stopped listing", invoice.id(), MAX_SESSIONS);
+                        break listing;
+                    }
                 }
-                if (completed >= MAX_SESSIONS) {
-                    log.warn("Invoice {} has {}+ completed sessions; stopped listing", invoice.id(), MAX_SESSIONS);
+                if (!Boolean.TRUE.equals(page.getHasMore()) || page.getData().isEmpty()) {
                     break;
                 }
+                var next = sessionsOf(invoice.paymentLinkId().get(), page.getData().getLast().getId());
+                page = policy.call(caller, () -> stripe.v1().checkout().sessions().list(next, requestOptions));
             }
             reconcileCharges(invoice, requestOptions, caller);
         } catch (StripeException e) {
@@ -147,21 +152,32 @@ class PaymentReconciliationService implements PaymentReconciliation {
                 log.info("Reconciliation of invoice {}: charge {} of payment intent {}: {}", invoice.id(),
                         charge.getId(), intentId, outcome);
                 if (Boolean.TRUE.equals(charge.getDisputed())) {
-                    reconcileDisputes(invoice, intentId, requestOptions);
+                    reconcileDisputes(invoice, intentId, requestOptions, caller);
                 }
             }
         }
     }
 
-    private void reconcileDisputes(BillingInvoiceReference invoice, String intentId, RequestOptions requestOptions)
-            throws StripeException {
+    private void reconcileDisputes(BillingInvoiceReference invoice, String intentId, RequestOptions requestOptions,
+            StripeCaller caller) throws StripeException {
         // a charge is disputed once, rarely twice (an inquiry, then a chargeback): one page is plenty
         var params = DisputeListParams.builder().setPaymentIntent(intentId).setLimit(10L).build();
-        for (Dispute dispute : policy.call(() -> stripe.v1().disputes().list(params, requestOptions)).getData()) {
+        for (Dispute dispute : policy.call(caller, () -> stripe.v1().disputes().list(params, requestOptions)).getData()) {
             var outcome = afterPayment.dispute(dispute, Instant.now(), Optional.empty());
             log.info("Reconciliation of invoice {}: dispute {} ({}) of payment intent {}: {}", invoice.id(),
                     dispute.getId(), dispute.getStatus(), intentId, outcome);
         }
+    }
+
+    private static SessionListParams sessionsOf(String paymentLink, String startingAfter) {
+        var params = SessionListParams.builder()
+                .setPaymentLink(paymentLink)
+                .setStatus(SessionListParams.Status.COMPLETE)
+                .setLimit(100L);
+        if (startingAfter != null) {
+            params.setStartingAfter(startingAfter);
+        }
+        return params.build();
     }
 
     /**

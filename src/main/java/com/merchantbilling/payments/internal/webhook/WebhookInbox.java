@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link #accept(VerifiedStripeEvent)}.
  */
 @Component
-public class WebhookInbox implements DisposableBean {
+public class WebhookInbox implements StripeEventIntake, DisposableBean {
 
     private final JdbcClient jdbc;
     private final InboxSignal signal;
@@ -32,6 +32,11 @@ public class WebhookInbox implements DisposableBean {
         this.signal = signal;
         this.groupCommit = new InboxGroupCommit(jdbcTemplate);
         this.grouped = properties.groupCommit();
+    }
+
+    @Override
+    public java.util.Set<String> handledTypes() {
+        return StripeWebhookController.HANDLED_TYPES;
     }
 
     /** False for an event id received before: Stripe redelivers, and each event counts once. */
@@ -57,7 +62,8 @@ public class WebhookInbox implements DisposableBean {
         return inserted > 0;
     }
 
-    /** The same, for callers that verified the event themselves. */
+    /** The same, for callers that verified the event themselves (the catch-up that lists Stripe's events). */
+    @Override
     public boolean accept(String eventId, String type, String account, String payload) {
         return accept(new VerifiedStripeEvent(eventId, type, account, payload));
     }

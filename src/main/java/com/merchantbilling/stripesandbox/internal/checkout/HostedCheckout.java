@@ -7,10 +7,9 @@ import com.merchantbilling.stripesandbox.CheckoutResult.Outcome;
 import com.merchantbilling.stripesandbox.CheckoutResult;
 import com.merchantbilling.stripesandbox.SandboxCheckoutSession;
 import com.merchantbilling.stripesandbox.internal.Ids;
-import com.merchantbilling.stripesandbox.internal.Json;
 import com.merchantbilling.stripesandbox.internal.StripeObjects;
 import com.merchantbilling.stripesandbox.internal.store.SandboxStore;
-import com.merchantbilling.stripesandbox.internal.webhooks.SandboxWebhooks;
+import com.merchantbilling.stripesandbox.internal.events.EventLog;
 
 /**
  * A buyer's payment on the hosted page: 4242 4242 4242 4242 completes a checkout session, deactivates a link
@@ -23,12 +22,12 @@ public final class HostedCheckout {
     public static final String DECLINED_CARD = TestCards.DECLINED;
 
     private final SandboxStore store;
-    private final SandboxWebhooks webhooks;
+    private final EventLog events;
     private final Clock clock;
 
-    public HostedCheckout(SandboxStore store, SandboxWebhooks webhooks, Clock clock) {
+    public HostedCheckout(SandboxStore store, EventLog events, Clock clock) {
         this.store = Objects.requireNonNull(store);
-        this.webhooks = Objects.requireNonNull(webhooks);
+        this.events = Objects.requireNonNull(events);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -53,10 +52,8 @@ public final class HostedCheckout {
         if (!store.recordCompletedSession(session)) {
             return inactive();
         }
-        String eventId = Ids.event();
-        var event = StripeObjects.event(eventId, "checkout.session.completed", now(), session.stripeAccount(),
-                StripeObjects.checkoutSession(session));
-        webhooks.send(eventId, "checkout.session.completed", Json.write(event));
+        events.emit("checkout.session.completed", session.stripeAccount(), StripeObjects.checkoutSession(session),
+                session.paymentIntentId());
         return new CheckoutResult(Outcome.PAID, "Payment successful.", session);
     }
 

@@ -20,6 +20,10 @@ public final class InMemorySandboxStore implements SandboxStore {
     // Stripe lists strictly newest first; created has only seconds, so the order of insertion breaks ties
     private final ConcurrentMap<String, Long> insertionOrder = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong inserted = new java.util.concurrent.atomic.AtomicLong();
+    /** In emission order, which breaks ties of {@code created} (seconds) as V25's seq does. */
+    private final java.util.List<SandboxEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ConcurrentMap<String, SandboxEvent> eventsById = new ConcurrentHashMap<>();
+    private final java.util.Set<String> delivered = ConcurrentHashMap.newKeySet();
 
     @Override
     public void insertPaymentLink(SandboxPaymentLink link, SandboxIdempotencyRecord record) {
@@ -95,5 +99,52 @@ public final class InMemorySandboxStore implements SandboxStore {
                 .sorted(Comparator.comparingLong(SandboxCheckoutSession::created).reversed()
                         .thenComparing(SandboxCheckoutSession::id))
                 .toList();
+    }
+
+    @Override
+    public Optional<SandboxCheckoutSession> findCheckoutSessionByPaymentIntent(String paymentIntentId) {
+        return sessions.values().stream().filter(session -> session.paymentIntentId().equals(paymentIntentId))
+                .findFirst();
+    }
+
+    @Override
+    public void recordEvent(SandboxEvent event) {
+        eventsById.put(event.id(), event);
+        events.add(event);
+    }
+
+    @Override
+    public void markEventDelivered(String eventId) {
+        delivered.add(eventId);
+    }
+
+    @Override
+    public Optional<SandboxEvent> findEvent(String id) {
+        return Optional.ofNullable(eventsById.get(id)).map(this::withDelivery);
+    }
+
+    @Override
+    public List<SandboxEvent> events(String account, long createdFrom) {
+        var found = new java.util.ArrayList<SandboxEvent>();
+        for (var event : events) {
+            if (java.util.Objects.equals(event.account(), account) && event.created() >= createdFrom) {
+                found.add(withDelivery(event));
+            }
+        }
+        // stable sort: emission order within a second, as V25's seq orders them
+        found.sort(Comparator.comparingLong(SandboxEvent::created));
+        return java.util.List.copyOf(found.reversed());
+    }
+
+    @Override
+    public List<SandboxEvent> eventsOfPaymentIntent(String paymentIntentId) {
+        return events.stream().filter(event -> paymentIntentId.equals(event.paymentIntent())).map(this::withDelivery)
+                .toList();
+    }
+
+    private SandboxEvent withDelivery(SandboxEvent event) {
+        return delivered.contains(event.id()) == event.delivered() ? event
+                : new SandboxEvent(event.id(), event.account(), event.type(), event.created(), event.objectId(),
+                        event.paymentIntent(), true, event.payload());
     }
 }

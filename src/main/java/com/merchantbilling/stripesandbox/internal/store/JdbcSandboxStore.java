@@ -171,6 +171,72 @@ public class JdbcSandboxStore implements SandboxStore {
                 .list();
     }
 
+    @Override
+    public Optional<SandboxCheckoutSession> findCheckoutSessionByPaymentIntent(String paymentIntentId) {
+        return jdbc.sql("select " + SESSION_COLUMNS
+                        + " from stripe_sandbox_checkout_sessions where payment_intent_id = :intent")
+                .param("intent", paymentIntentId)
+                .query(JdbcSandboxStore::session)
+                .optional();
+    }
+
+    private static final String EVENT_COLUMNS = """
+            id, stripe_account, type, created, object_id, payment_intent, delivered, payload""";
+
+    @Override
+    public void recordEvent(SandboxEvent event) {
+        jdbc.sql("insert into stripe_sandbox_events (" + EVENT_COLUMNS + """
+                        ) values (:id, :account, :type, :created, :object, :intent, :delivered, :payload)""")
+                .param("id", event.id())
+                .param("account", event.account())
+                .param("type", event.type())
+                .param("created", event.created())
+                .param("object", event.objectId())
+                .param("intent", event.paymentIntent())
+                .param("delivered", event.delivered())
+                .param("payload", event.payload())
+                .update();
+    }
+
+    @Override
+    public void markEventDelivered(String eventId) {
+        jdbc.sql("update stripe_sandbox_events set delivered = true where id = :id").param("id", eventId).update();
+    }
+
+    @Override
+    public Optional<SandboxEvent> findEvent(String id) {
+        return jdbc.sql("select " + EVENT_COLUMNS + " from stripe_sandbox_events where id = :id")
+                .param("id", id)
+                .query(JdbcSandboxStore::event)
+                .optional();
+    }
+
+    @Override
+    public List<SandboxEvent> events(String account, long createdFrom) {
+        return jdbc.sql("select " + EVENT_COLUMNS + """
+                         from stripe_sandbox_events
+                        where stripe_account is not distinct from :account and created >= :from
+                        order by created desc, seq desc""")
+                .param("account", account)
+                .param("from", createdFrom)
+                .query(JdbcSandboxStore::event)
+                .list();
+    }
+
+    @Override
+    public List<SandboxEvent> eventsOfPaymentIntent(String paymentIntentId) {
+        return jdbc.sql("select " + EVENT_COLUMNS + " from stripe_sandbox_events where payment_intent = :intent order by seq")
+                .param("intent", paymentIntentId)
+                .query(JdbcSandboxStore::event)
+                .list();
+    }
+
+    private static SandboxEvent event(ResultSet rows, int row) throws SQLException {
+        return new SandboxEvent(rows.getString("id"), rows.getString("stripe_account"), rows.getString("type"),
+                rows.getLong("created"), rows.getString("object_id"), rows.getString("payment_intent"),
+                rows.getBoolean("delivered"), rows.getString("payload"));
+    }
+
     private static SandboxPaymentLink link(ResultSet rows, int row) throws SQLException {
         String types = rows.getString("payment_method_types");
         long limit = rows.getLong("completed_sessions_limit");

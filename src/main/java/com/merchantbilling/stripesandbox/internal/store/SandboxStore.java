@@ -46,4 +46,20 @@ public interface SandboxStore {
 
     /** Newest first. */
     List<SandboxCheckoutSession> checkoutSessions(String paymentLinkId);
+
+    Optional<SandboxCheckoutSession> findCheckoutSessionByPaymentIntent(String paymentIntentId);
+
+    /** Saves an event as emitted (not yet delivered). */
+    void recordEvent(SandboxEvent event);
+
+    /** A webhook endpoint answered 2xx for the event. */
+    void markEventDelivered(String eventId);
+
+    Optional<SandboxEvent> findEvent(String id);
+
+    /** The account's events (null: the platform's) created at or after {@code createdFrom}, newest first. */
+    List<SandboxEvent> events(String account, long createdFrom);
+
+    /** Every event about the payment intent or its charge and disputes, oldest first. */
+    List<SandboxEvent> eventsOfPaymentIntent(String paymentIntentId);
 }

@@ -41,6 +41,7 @@ public final class SandboxWebhooks implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Deque<WebhookDelivery> deliveries = new ArrayDeque<>();
     private volatile Target target;
+    private volatile java.util.function.Consumer<String> delivered = eventId -> { };
 
     public SandboxWebhooks(WebhookRetry retry) {
         Objects.requireNonNull(retry, "retry");
@@ -60,6 +61,16 @@ public final class SandboxWebhooks implements AutoCloseable {
             throw new IllegalArgumentException("A webhook endpoint needs a signing secret");
         }
         this.target = new Target(URI.create(url), secret);
+    }
+
+    /** Told the id of each event an endpoint took (2xx), for the event log's {@code delivery_success}. */
+    public void onDelivered(java.util.function.Consumer<String> listener) {
+        this.delivered = Objects.requireNonNull(listener);
+    }
+
+    /** Whether events have somewhere to go (Stripe's {@code pending_webhooks} counts the endpoints). */
+    public boolean hasTarget() {
+        return target != null;
     }
 
     /** Queues the event for delivery and returns at once. */
@@ -99,6 +110,7 @@ public final class SandboxWebhooks implements AutoCloseable {
             var delivery = new WebhookDelivery(eventId, eventType, attempt, status, error, Instant.now());
             record(delivery);
             if (delivery.succeeded()) {
+                delivered.accept(eventId);
                 return;
             }
             if (attempt >= retry.maxAttempts()) {
