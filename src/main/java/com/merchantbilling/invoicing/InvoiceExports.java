@@ -6,7 +6,7 @@ import java.util.List;
 
 import com.merchantbilling.organizations.OrganizationId;
 
-/** The Billing Invoices list as a CSV file, written row by row as the database returns them. */
+/** The Billing Invoices list as a CSV file, read in chunks so that a slow download holds no database connection. */
 public interface InvoiceExports {
 
     /** The import's columns first, so an exported file imports again, then the online payment. */

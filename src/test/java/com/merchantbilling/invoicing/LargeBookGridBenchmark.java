@@ -21,11 +21,12 @@ import com.merchantbilling.support.Figures.Samples;
 import com.merchantbilling.support.Tenants;
 
 /**
- * The Billing Invoices grid's server side on a book of a million invoices: what the view does per page
- * (the count for "N invoices" / "Page X of Y", then the page of 100), for the first page, page 5,000 (reached
- * the way the view reaches it: Next from page 4,999), the last page, sorted by issue date and by amount, and
- * with a buyer filter, and with the Online Payment filter (statuses, a flag, the option counts). The old
- * OFFSET / count(*) reads are measured alongside for comparison.
+ * The Billing Invoices grid's server side on a book of a million invoices: what the view does per page (one
+ * counted read: the page of 100, the total for "N invoices" / "Page X of Y" and the Online Payment option
+ * counts), for the first page, page 5,000 (reached the way the view reaches it: Next from page 4,999), the last
+ * page, sorted by issue date and by amount, with a buyer filter, and with the Online Payment filter (statuses,
+ * a flag, the option counts). The earlier reads (a separate count, OFFSET, count(*), the options counted row by
+ * row) are measured alongside for comparison. Prints the load average: the figures mean little on a busy machine.
  */
 @Tag("benchmark")
 @SpringBootTest
@@ -37,7 +38,8 @@ class LargeBookGridBenchmark {
     static final int PAGE = 100;
     static final int RUNS = 60;
     static final int WARM_UP = 10;
-    static final double TARGET_P95_MS = 50;
+    /** Issue 15: the buyer filter and the Online Payment filter under 25 ms at p95 (was 50 ms). */
+    static final double TARGET_P95_MS = 25;
     /** One of 1,000 buyers: 1,000 invoices, 10 pages. */
     static final String BUYER_FILTER = "Buyer 0042 ";
 
@@ -85,6 +87,7 @@ class LargeBookGridBenchmark {
 
     @Test
     void pageWithCountOnAMillionInvoices() {
+        Figures.note("load average at the start: " + loadAverage());
         assertThat(invoices.count(large, "")).isEqualTo(BOOK);
         assertThat(invoices.count(small, "")).isEqualTo(120);
         assertThat(invoices.count(small, "Trading")).isZero();
@@ -99,20 +102,21 @@ class LargeBookGridBenchmark {
 
         explain("filtered count", "select count(*) from invoices where organization_id = " + large.value()
                 + " and (buyer_name ilike '%" + BUYER_FILTER + "%' or invoice_number ilike '%" + BUYER_FILTER + "%')");
-        explain("filtered first page", "with matches as materialized (select id, issue_date from invoices"
-                + " where organization_id = " + large.value() + " and (buyer_name ilike '%" + BUYER_FILTER
-                + "%' or invoice_number ilike '%" + BUYER_FILTER + "%')) select id from matches"
-                + " order by issue_date desc, id desc limit 100");
+        explain("filtered first page with total and option counts (one statement, as countedPageAfter)",
+                "with matches as materialized (select id, issue_date, online_payment_status from invoices"
+                + " where organization_id = " + large.value() + " and (buyer_name ilike '%" + BUYER_FILTER.strip()
+                + "%' or invoice_number ilike '%" + BUYER_FILTER.strip() + "%')) select o.*, p.* from (select"
+                + " count(*) as total, count(*) filter (where online_payment_status = 'PAID') as paid from matches) o"
+                + " left join lateral (select id, issue_date from matches order by issue_date desc, id desc"
+                + " limit 100) p on true order by p.issue_date desc, p.id desc");
 
         measureOnlinePayment();
 
         // the small book next to the large one: scoped, and just as fast
         var smallPage = invoices.pageAfter(small, "", byIssueDate, Optional.empty(), PAGE);
         assertThat(smallPage).hasSize(100).allMatch(row -> row.invoiceNumber().startsWith("SMALL-"));
-        report("small book (120) page 1 with count", time(() -> {
-            invoices.count(small, "");
-            return invoices.pageAfter(small, "", byIssueDate, Optional.empty(), PAGE);
-        }));
+        report("small book (120) page 1 with count", time(() ->
+                invoices.countedPageAfter(small, "", OnlinePaymentFilter.ALL, byIssueDate, Optional.empty(), PAGE)));
 
         // before: what the view did until now, count(*) and OFFSET
         Figures.note("before (count(*) + OFFSET/LIMIT, as the view read pages until now):");
@@ -125,6 +129,7 @@ class LargeBookGridBenchmark {
         report("  old count(*) ILIKE buyer filter without trigram index", time(() -> jdbc.sql(
                 "select count(*) from invoices where organization_id = :org and (buyer_name || '') ilike :p")
                 .param("org", large.value()).param("p", "%" + BUYER_FILTER + "%").query(Long.class).single()));
+        Figures.note("load average at the end: " + loadAverage());
     }
 
     /**
@@ -149,9 +154,15 @@ class LargeBookGridBenchmark {
         assertThat(counts.all()).isEqualTo(BOOK);
         assertThat(counts.of(OnlinePaymentFilter.Status.PENDING_PAYMENT)).isEqualTo(250_000);
         assertThat(counts.of(PaymentFlag.REFUNDED)).isEqualTo(1_000);
-        report("option counts (one statement), whole book", time(() -> invoices.onlinePaymentCounts(large, "")));
-        report("option counts (one statement), buyer filter",
+        var filteredCounts = invoices.onlinePaymentCounts(large, BUYER_FILTER);
+        assertThat(filteredCounts.all()).isEqualTo(1000);
+        assertThat(filteredCounts.of(OnlinePaymentFilter.Status.NOT_CREATED)).isEqualTo(1000);
+        report("option counts, whole book (V22 counters)", time(() -> invoices.onlinePaymentCounts(large, "")));
+        report("option counts, buyer filter (one pass over the matches)",
                 time(() -> invoices.onlinePaymentCounts(large, BUYER_FILTER)));
+        report("  before: option counts of the whole book counted row by row", time(() -> jdbc.sql(
+                "select online_payment_status, count(*) from invoices where organization_id = :org group by 1")
+                .param("org", large.value()).query().listOfRows()));
         var org = large.value();
         explain("Pending Payment first page", "select id from invoices where organization_id = " + org
                 + " and online_payment_status in ('PENDING_PAYMENT') order by issue_date desc, id desc limit 100");
@@ -169,12 +180,11 @@ class LargeBookGridBenchmark {
         var sort = InvoiceSort.DEFAULT;
         long total = invoices.count(large, filter, onlinePayment);
         assertThat(total).isEqualTo(expected);
-        var first = invoices.pageAfter(large, filter, onlinePayment, sort, Optional.empty(), PAGE);
-        assertThat(first).hasSize((int) Math.min(PAGE, expected)).allMatch(onlinePayment::matches);
-        report(name + ": page 1 + count", time(() -> {
-            invoices.count(large, filter, onlinePayment);
-            return invoices.pageAfter(large, filter, onlinePayment, sort, Optional.empty(), PAGE);
-        }));
+        var first = invoices.countedPageAfter(large, filter, onlinePayment, sort, Optional.empty(), PAGE);
+        assertThat(first.rows()).hasSize((int) Math.min(PAGE, expected)).allMatch(onlinePayment::matches);
+        assertThat(first.total()).isEqualTo(expected);
+        report(name + ": page 1 + count + option counts", time(() ->
+                invoices.countedPageAfter(large, filter, onlinePayment, sort, Optional.empty(), PAGE)));
         int pages = (int) ((total + PAGE - 1) / PAGE);
         if (pages > 2) {
             int middle = pages / 2;
@@ -182,11 +192,10 @@ class LargeBookGridBenchmark {
             var expectedMiddle = invoices.page(large, filter, onlinePayment, sort, (long) (middle - 1) * PAGE, PAGE);
             assertThat(ids(invoices.pageAfter(large, filter, onlinePayment, sort, Optional.of(before.getLast()), PAGE)))
                     .isEqualTo(ids(expectedMiddle));
-            report(name + ": page " + middle + " (Next)", time(() ->
-                    invoices.pageAfter(large, filter, onlinePayment, sort, Optional.of(before.getLast()), PAGE)));
-            int lastRows = (int) (total - (long) (pages - 1) * PAGE);
-            report(name + ": last page " + pages, time(() ->
-                    invoices.pageBefore(large, filter, onlinePayment, sort, Optional.empty(), lastRows)));
+            report(name + ": page " + middle + " (Next) + count", time(() -> invoices.countedPageAfter(large, filter,
+                    onlinePayment, sort, Optional.of(before.getLast()), PAGE)));
+            report(name + ": last page " + pages + " + count", time(() ->
+                    invoices.countedPageBefore(large, filter, onlinePayment, sort, Optional.empty(), PAGE)));
         }
     }
 
@@ -196,9 +205,14 @@ class LargeBookGridBenchmark {
         int pages = (int) ((total + PAGE - 1) / PAGE);
         int middle = pages >= 10_000 ? 5_000 : pages / 2;
 
-        var first = invoices.pageAfter(large, filter, sort, Optional.empty(), PAGE);
-        assertThat(ids(first)).isEqualTo(ids(invoices.page(large, filter, sort, 0, PAGE)));
-        report(name + ": page 1 + count", time(() -> {
+        var all = OnlinePaymentFilter.ALL;
+        var first = invoices.countedPageAfter(large, filter, all, sort, Optional.empty(), PAGE);
+        assertThat(ids(first.rows())).isEqualTo(ids(invoices.page(large, filter, sort, 0, PAGE)));
+        assertThat(first.total()).isEqualTo(expected);
+        assertThat(first.options()).isEqualTo(invoices.onlinePaymentCounts(large, filter));
+        report(name + ": page 1 + count + option counts (one counted read)",
+                time(() -> invoices.countedPageAfter(large, filter, all, sort, Optional.empty(), PAGE)));
+        report(name + ": before: count, then page 1 (two reads)", time(() -> {
             invoices.count(large, filter);
             return invoices.pageAfter(large, filter, sort, Optional.empty(), PAGE);
         }));
@@ -208,25 +222,33 @@ class LargeBookGridBenchmark {
         var expectedMiddle = invoices.page(large, filter, sort, (long) (middle - 1) * PAGE, PAGE);
         var middlePage = invoices.pageAfter(large, filter, sort, Optional.of(before.getLast()), PAGE);
         assertThat(ids(middlePage)).isEqualTo(ids(expectedMiddle));
-        report(name + ": page " + middle + " (Next) + count", time(() -> {
-            invoices.count(large, filter);
-            return invoices.pageAfter(large, filter, sort, Optional.of(before.getLast()), PAGE);
-        }));
+        assertThat(ids(invoices.countedPageAfter(large, filter, all, sort, Optional.of(before.getLast()), PAGE).rows()))
+                .isEqualTo(ids(expectedMiddle));
+        report(name + ": page " + middle + " (Next) + count", time(() ->
+                invoices.countedPageAfter(large, filter, all, sort, Optional.of(before.getLast()), PAGE)));
         var after = invoices.page(large, filter, sort, (long) middle * PAGE, PAGE);
         assertThat(ids(invoices.pageBefore(large, filter, sort, Optional.of(after.getFirst()), PAGE)))
                 .isEqualTo(ids(expectedMiddle));
-        report(name + ": page " + middle + " (Previous) + count", time(() -> {
-            invoices.count(large, filter);
-            return invoices.pageBefore(large, filter, sort, Optional.of(after.getFirst()), PAGE);
-        }));
+        report(name + ": page " + middle + " (Previous) + count", time(() ->
+                invoices.countedPageBefore(large, filter, all, sort, Optional.of(after.getFirst()), PAGE)));
 
         int lastRows = (int) (total - (long) (pages - 1) * PAGE);
         var last = invoices.pageBefore(large, filter, sort, Optional.empty(), lastRows);
         assertThat(ids(last)).isEqualTo(ids(invoices.page(large, filter, sort, (long) (pages - 1) * PAGE, PAGE)));
-        report(name + ": last page " + pages + " + count", time(() -> {
-            invoices.count(large, filter);
-            return invoices.pageBefore(large, filter, sort, Optional.empty(), lastRows);
-        }));
+        var counted = invoices.countedPageBefore(large, filter, all, sort, Optional.empty(), PAGE).rows();
+        // the pager keeps the last page's rows of the last PAGE read backwards
+        assertThat(ids(counted.subList(counted.size() - lastRows, counted.size()))).isEqualTo(ids(last));
+        report(name + ": last page " + pages + " + count", time(() ->
+                invoices.countedPageBefore(large, filter, all, sort, Optional.empty(), PAGE)));
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip()
+                    + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** Where a read's time goes, for docs/performance.md. */

@@ -139,6 +139,100 @@ class OnlinePaymentFilterIntegrationTests {
         }
     }
 
+    /**
+     * The counters V22's triggers keep (what the options and a status list's total read without a text filter)
+     * against counting the rows, after inserts, status and flag changes by update, a multi-row update and a
+     * delete, for both organizations.
+     */
+    @Test
+    void theCountersAgreeWithCountingRowsAfterEveryKindOfChange() {
+        assertCountersMatchRows(a);
+        assertCountersMatchRows(b);
+
+        var more = tenants.invoices(a, "C", 4, "JPY");
+        paid(more.get(0), false);
+        jdbc.sql("update invoices set payment_count = 2, paid_amount = billing_amount + 1 where id = :id")
+                .param("id", more.get(0).value()).update();
+        pending(more.get(1));
+        jdbc.sql("update invoices set dispute_state = 'OPEN', payment_failed_at = now() where id = :id")
+                .param("id", more.get(1).value()).update();
+        jdbc.sql("update invoices set differing_amount = 5, differing_currency = 'USD', refund_state = 'PARTIAL'"
+                + " where id = :id").param("id", more.get(2).value()).update();
+        // one statement, many rows and both organizations; and an update that changes no count at all
+        jdbc.sql("update invoices set online_payment_status = 'LINK_FAILED' where invoice_number in ('A-0001', 'A-0002')"
+                + " and online_payment_status = 'NOT_CREATED'").update();
+        jdbc.sql("update invoices set version = version + 1").update();
+        jdbc.sql("delete from invoices where id = :id").param("id", more.get(3).value()).update();
+
+        var counts = invoices.onlinePaymentCounts(a, "");
+        assertThat(counts.all()).isEqualTo(13);
+        assertThat(counts.of(Status.PAID)).isEqualTo(3);
+        assertThat(counts.of(PaymentFlag.DISPUTED)).isEqualTo(1);
+        assertThat(counts.of(PaymentFlag.PAYMENT_FAILED)).isEqualTo(1);
+        assertThat(counts.of(PaymentFlag.OVERPAID)).isEqualTo(1);
+        assertThat(counts.of(PaymentFlag.PAID_TWICE)).isEqualTo(1);
+        assertThat(counts.of(PaymentFlag.PARTIALLY_REFUNDED)).isEqualTo(1);
+        assertCountersMatchRows(a);
+        assertCountersMatchRows(b);
+    }
+
+    /** Page, total and option counts read together equal the separate reads, with and without a text filter. */
+    @Test
+    void aCountedPageIsThePageItsListsTotalAndTheOptionCounts() {
+        var pending = OnlinePaymentFilter.of(Status.PENDING_PAYMENT);
+        for (var text : List.of("", "A-000", "a-0007")) {
+            for (var filter : List.of(OnlinePaymentFilter.ALL, pending, OnlinePaymentFilter.flagged(PaymentFlag.REFUNDED),
+                    OnlinePaymentFilter.of(Status.NOT_CREATED, Status.PAID))) {
+                var what = "'" + text + "' " + filter;
+                var first = invoices.countedPageAfter(a, text, filter, byNumber(), Optional.empty(), 2);
+                assertThat(numbers(first.rows())).as(what)
+                        .isEqualTo(numbers(invoices.pageAfter(a, text, filter, byNumber(), Optional.empty(), 2)));
+                assertThat(first.total()).as(what).isEqualTo(invoices.count(a, text, filter));
+                assertThat(first.options()).as(what).isEqualTo(invoices.onlinePaymentCounts(a, text));
+                if (!first.rows().isEmpty()) {
+                    // the total is the whole list's on every page, also past its end
+                    var after = invoices.countedPageAfter(a, text, filter, byNumber(), Optional.of(first.rows().getLast()), 100);
+                    assertThat(numbers(after.rows())).as(what).isEqualTo(numbers(
+                            invoices.pageAfter(a, text, filter, byNumber(), Optional.of(first.rows().getLast()), 100)));
+                    assertThat(after.total()).as(what).isEqualTo(first.total());
+                    var end = invoices.countedPageAfter(a, text, filter, byNumber(),
+                            Optional.of(after.rows().isEmpty() ? first.rows().getLast() : after.rows().getLast()), 100);
+                    assertThat(end.rows()).as(what).isEmpty();
+                    assertThat(end.total()).as(what).isEqualTo(first.total());
+                    var last = invoices.countedPageBefore(a, text, filter, byNumber(), Optional.empty(), 2);
+                    assertThat(numbers(last.rows())).as(what).isEqualTo(numbers(
+                            invoices.pageBefore(a, text, filter, byNumber(), Optional.empty(), 2)));
+                }
+            }
+        }
+        var none = invoices.countedPageAfter(a, "no such invoice", OnlinePaymentFilter.ALL, byNumber(), Optional.empty(), 100);
+        assertThat(none.rows()).isEmpty();
+        assertThat(none.total()).isZero();
+        assertThat(none.options().all()).isZero();
+        // B's ten invoices share A's numbers: never in A's counted page
+        var scoped = invoices.countedPageAfter(a, "A-", OnlinePaymentFilter.ALL, byNumber(), Optional.empty(), 100);
+        assertThat(scoped.rows()).hasSize(10).extracting(BillingInvoice::id).containsExactlyElementsOf(ofA);
+        assertThat(scoped.total()).isEqualTo(10);
+    }
+
+    private void assertCountersMatchRows(OrganizationId organization) {
+        var counts = invoices.onlinePaymentCounts(organization, "");
+        assertThat(counts.all()).isEqualTo(rows(organization, OnlinePaymentFilter.ALL));
+        for (var status : Status.values()) {
+            assertThat(counts.of(status)).as(status.name()).isEqualTo(rows(organization, OnlinePaymentFilter.of(status)));
+        }
+        for (var flag : PaymentFlag.values()) {
+            assertThat(counts.of(flag)).as(flag.name()).isEqualTo(rows(organization, OnlinePaymentFilter.flagged(flag)));
+        }
+    }
+
+    /** Counted row by row, as before the counters. */
+    private long rows(OrganizationId organization, OnlinePaymentFilter filter) {
+        return jdbc.sql("select count(*) from invoices where organization_id = :org"
+                        + com.merchantbilling.invoicing.internal.queries.BillingInvoiceQueries.onlinePaymentCondition(filter))
+                .param("org", organization.value()).query(Long.class).single();
+    }
+
     @Test
     void theExportHoldsWhatTheFilteredGridShows() throws Exception {
         var out = new ByteArrayOutputStream();

@@ -177,7 +177,11 @@ public class BillingInvoicesTab extends VerticalLayout {
 
     /** Reads the options' counts again and redraws their texts. */
     private void recount() {
-        counts = invoices.onlinePaymentCounts(organization, filter.getValue());
+        showCounts(invoices.onlinePaymentCounts(organization, filter.getValue()));
+    }
+
+    private void showCounts(OnlinePaymentFilter.Counts fresh) {
+        counts = fresh;
         // Select clears its value on refreshAll; the same option is put back without counting as a change
         var chosen = onlinePaymentFilter.getValue();
         refreshingOptions = true;
@@ -316,10 +320,12 @@ public class BillingInvoicesTab extends VerticalLayout {
         if (clearing) {
             return;
         }
+        var rows = pager.show(requested, currentQuery());
         if (requested == 0) {
-            recount();
+            // read with the page (one pass over a text filter's matches), else on their own
+            pager.options().ifPresentOrElse(this::showCounts, this::recount);
         }
-        grid.showRows(pager.show(requested, currentQuery()));
+        grid.showRows(rows);
         updateEmptyState();
         pageStatus.setText(getTranslation("invoices.pager.page", count(pager.page() + 1), count(pager.pageCount())));
         totalStatus.setText(pager.total() == 1 ? getTranslation("invoices.pager.totalOne")

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
+import com.merchantbilling.invoicing.OnlinePaymentFilter;
 import com.merchantbilling.organizations.OrganizationId;
 
 /**
@@ -25,15 +26,40 @@ final class InvoicePager {
     /** The current page's rows, and the filter and sort they were read with: the seek for Next and Previous. */
     private List<BillingInvoice> rows = new ArrayList<>();
     private InvoiceListQuery rowsQuery;
+    private Optional<OnlinePaymentFilter.Counts> options = Optional.empty();
 
     InvoicePager(BillingInvoices invoices, OrganizationId organization) {
         this.invoices = invoices;
         this.organization = organization;
     }
 
-    /** Reads the given page (clamped to the pages there are) of the list, with a fresh total. */
+    /**
+     * Reads the given page (clamped to the pages there are) of the list, with a fresh total. The first page,
+     * Next, Previous and the last page are each one read of page, total and option counts together (see
+     * {@link BillingInvoices#countedPageAfter}); only a jump to another page counts first and pays an offset.
+     */
     List<BillingInvoice> show(int requested, InvoiceListQuery query) {
+        var counted = counted(requested, query);
+        if (counted.isPresent()) {
+            var read = counted.get();
+            total = read.page().total();
+            options = Optional.of(read.page().options());
+            int target = read.target() < 0 ? pageCount() - 1 : read.target();
+            var shown = read.page().rows();
+            if (read.target() < 0) {
+                // the last page's rows are the last (total - earlier pages) of the last PAGE_SIZE read
+                shown = shown.subList(Math.max(0, shown.size() - rowsOnPage(target)), shown.size());
+            }
+            // a list that shrank under the merchant (Next past the new end): fall back to the clamped read
+            if (target < pageCount() && (!shown.isEmpty() || total == 0)) {
+                rows = new ArrayList<>(shown);
+                rowsQuery = query;
+                page = target;
+                return rows();
+            }
+        }
         total = invoices.count(organization, query.filter(), query.onlinePayment());
+        options = Optional.empty();
         int target = Math.clamp(requested, 0, pageCount() - 1);
         rows = new ArrayList<>(read(target, query));
         rowsQuery = query;
@@ -41,8 +67,35 @@ final class InvoicePager {
         return rows();
     }
 
-    private List<BillingInvoice> read(int target, InvoiceListQuery query) {
+    /** The read of page and total together, where the page is found from an edge (target -1: the last page). */
+    private Optional<Counted> counted(int requested, InvoiceListQuery query) {
         boolean sameList = !rows.isEmpty() && query.equals(rowsQuery);
+        var filter = query.filter();
+        var onlinePayment = query.onlinePayment();
+        var sort = query.sort();
+        if (requested <= 0) {
+            return Optional.of(new Counted(0, invoices.countedPageAfter(organization, filter, onlinePayment, sort,
+                    Optional.empty(), PAGE_SIZE)));
+        }
+        if (sameList && requested == page + 1) {
+            return Optional.of(new Counted(requested, invoices.countedPageAfter(organization, filter, onlinePayment,
+                    sort, Optional.of(rows.getLast()), PAGE_SIZE)));
+        }
+        if (sameList && requested == page - 1) {
+            return Optional.of(new Counted(requested, invoices.countedPageBefore(organization, filter, onlinePayment,
+                    sort, Optional.of(rows.getFirst()), PAGE_SIZE)));
+        }
+        if (total > 0 && requested >= pageCount() - 1) {
+            return Optional.of(new Counted(-1, invoices.countedPageBefore(organization, filter, onlinePayment, sort,
+                    Optional.empty(), PAGE_SIZE)));
+        }
+        return Optional.empty();
+    }
+
+    private record Counted(int target, BillingInvoices.CountedPage page) {
+    }
+
+    private List<BillingInvoice> read(int target, InvoiceListQuery query) {
         var filter = query.filter();
         var onlinePayment = query.onlinePayment();
         var sort = query.sort();
@@ -52,13 +105,15 @@ final class InvoicePager {
         if (target == pageCount() - 1) {
             return invoices.pageBefore(organization, filter, onlinePayment, sort, Optional.empty(), rowsOnPage(target));
         }
-        if (sameList && target == page + 1) {
-            return invoices.pageAfter(organization, filter, onlinePayment, sort, Optional.of(rows.getLast()), PAGE_SIZE);
-        }
-        if (sameList && target == page - 1) {
-            return invoices.pageBefore(organization, filter, onlinePayment, sort, Optional.of(rows.getFirst()), PAGE_SIZE);
-        }
         return invoices.page(organization, filter, onlinePayment, sort, (long) target * PAGE_SIZE, rowsOnPage(target));
+    }
+
+    /**
+     * The options' counts read with the page just shown, when they were (every read but a jump to an arbitrary
+     * page): the tab shows them without a read of its own.
+     */
+    Optional<OnlinePaymentFilter.Counts> options() {
+        return options;
     }
 
     private int rowsOnPage(int target) {

@@ -36,7 +36,10 @@ class InvoicePagerTests {
     void theFirstPageSeeksFromTheStart() {
         var rows = pager.show(0, ALL);
 
-        assertThat(invoices.reads).containsExactly("after(none,100)");
+        // page, total and option counts in one read, no count of its own
+        assertThat(invoices.reads).containsExactly("counted-after(none,100)");
+        assertThat(invoices.filters).isEmpty();
+        assertThat(pager.options()).hasValueSatisfying(options -> assertThat(options.all()).isEqualTo(250));
         assertThat(numbers(rows)).startsWith("N-0001").endsWith("N-0100").hasSize(100);
         assertThat(pager.total()).isEqualTo(250);
         assertThat(pager.pageCount()).isEqualTo(3);
@@ -54,8 +57,10 @@ class InvoicePagerTests {
         var third = pager.show(2, ALL);
         var secondAgain = pager.show(1, ALL);
 
-        assertThat(invoices.reads).containsExactly("after(none,100)", "after(N-0100,100)", "after(none,100)",
-                "after(N-0100,100)", "after(N-0200,100)", "before(N-0201,100)");
+        assertThat(invoices.reads).containsExactly("counted-after(none,100)", "counted-after(N-0100,100)",
+                "counted-after(none,100)", "counted-after(N-0100,100)", "counted-after(N-0200,100)",
+                "counted-before(N-0201,100)");
+        assertThat(invoices.filters).as("separate counts").isEmpty();
         assertThat(numbers(second)).startsWith("N-0101").endsWith("N-0200");
         assertThat(numbers(back)).startsWith("N-0001");
         assertThat(numbers(third)).startsWith("N-0201").endsWith("N-0300");
@@ -81,9 +86,37 @@ class InvoicePagerTests {
         pager.show(1, ALL);
         pager.show(2, new InvoiceListQuery("", new InvoiceSort(InvoiceSort.Field.BUYER, false)));
 
-        assertThat(invoices.reads).containsExactly("after(none,100)", "offset(200,100)", "before(N-0201,100)",
-                "offset(200,100)");
+        assertThat(invoices.reads).containsExactly("counted-after(none,100)", "offset(200,100)",
+                "counted-before(N-0201,100)", "offset(200,100)");
+        // only the jumps counted on their own
+        assertThat(invoices.filters).hasSize(2);
+        assertThat(pager.options()).isEmpty();
         assertThat(invoices.sorts.getLast()).isEqualTo(new InvoiceSort(InvoiceSort.Field.BUYER, false));
+    }
+
+    @Test
+    void theLastPageOfAShownListIsTheEndReadBackwardsKeepingTheRowsItHas() {
+        pager.show(0, ALL);
+        var last = pager.show(2, ALL);
+
+        assertThat(invoices.reads).containsExactly("counted-after(none,100)", "counted-before(none,100)");
+        assertThat(numbers(last)).startsWith("N-0201").endsWith("N-0250").hasSize(50);
+        assertThat(pager.page()).isEqualTo(2);
+        assertThat(pager.hasNext()).isFalse();
+    }
+
+    @Test
+    void nextOnAListThatShrankMeanwhileShowsWhatIsLeft() {
+        pager.show(0, ALL);
+        invoices.total = 100;
+
+        var rows = pager.show(1, ALL);
+
+        assertThat(invoices.reads).containsExactly("counted-after(none,100)", "counted-after(N-0100,100)",
+                "after(none,100)");
+        assertThat(pager.page()).isZero();
+        assertThat(pager.total()).isEqualTo(100);
+        assertThat(numbers(rows)).startsWith("N-0001").hasSize(100);
     }
 
     @Test
@@ -179,6 +212,27 @@ class InvoicePagerTests {
                     .sorted(Comparator.comparingLong((BillingInvoice i) -> i.id().value()).reversed())
                     .limit(limit).toList();
             return before.reversed();
+        }
+
+        @Override
+        public CountedPage countedPageAfter(OrganizationId organization, String filter,
+                OnlinePaymentFilter onlinePayment, InvoiceSort sort, Optional<BillingInvoice> boundary, int limit) {
+            var rows = pageAfter(organization, filter, onlinePayment, sort, boundary, limit);
+            reads.set(reads.size() - 1, "counted-" + reads.getLast());
+            return new CountedPage(rows, total, counts());
+        }
+
+        @Override
+        public CountedPage countedPageBefore(OrganizationId organization, String filter,
+                OnlinePaymentFilter onlinePayment, InvoiceSort sort, Optional<BillingInvoice> boundary, int limit) {
+            var rows = pageBefore(organization, filter, onlinePayment, sort, boundary, limit);
+            reads.set(reads.size() - 1, "counted-" + reads.getLast());
+            return new CountedPage(rows, total, counts());
+        }
+
+        private OnlinePaymentFilter.Counts counts() {
+            return new OnlinePaymentFilter.Counts(total,
+                    java.util.Map.of(OnlinePaymentFilter.Status.NOT_CREATED, (long) total), java.util.Map.of());
         }
 
         private void record(OrganizationId organization, InvoiceSort sort, String read) {

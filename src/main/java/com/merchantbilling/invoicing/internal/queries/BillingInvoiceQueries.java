@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.InvoiceSort;
 import com.merchantbilling.invoicing.Money;
@@ -40,12 +41,13 @@ public class BillingInvoiceQueries {
 
     long count(long organizationId, String filter, OnlinePaymentFilter onlinePayment) {
         var pattern = likePattern(filter);
-        if (pattern.isEmpty() && onlinePayment.isAll()) {
-            // kept by V12's triggers: counting a large book row by row would cost more than the page itself
-            return jdbc.sql("select coalesce((select invoices from invoice_counts where organization_id = :org), 0)")
-                    .param("org", organizationId)
-                    .query(Long.class)
-                    .single();
+        if (pattern.isEmpty()) {
+            // kept by V12's and V22's triggers: counting a large book (or a large status) row by row costs more
+            // than the page itself
+            var counted = total(counters(organizationId), onlinePayment);
+            if (counted.isPresent()) {
+                return counted.getAsLong();
+            }
         }
         return jdbc.sql("select count(*) from invoices where organization_id = :org" + filterCondition(pattern)
                         + onlinePaymentCondition(onlinePayment))
@@ -56,39 +58,140 @@ public class BillingInvoiceQueries {
     }
 
     /**
-     * Every option's count in one statement, two scans: the statuses from the (organization, status, ...)
-     * index (V18) and the flags from the partial index of flagged invoices, which few invoices are. Counting
-     * the flags over the whole book would read every row for what a few hundred carry.
+     * Every option's count. Without a text filter: the organization's counters (V22), one row. With one: the
+     * text's matches found once (one trigram scan) and counted per option in memory; exact, and as costly as
+     * the matches are many (see {@link #countedSeek}).
      */
     OnlinePaymentFilter.Counts onlinePaymentCounts(long organizationId, String filter) {
         var pattern = likePattern(filter);
-        var where = " from invoices where organization_id = :org" + filterCondition(pattern);
-        var sql = new StringBuilder("select s.*, f.* from (select count(*) as all_invoices");
-        for (var status : OnlinePaymentFilter.Status.values()) {
-            sql.append(", count(*) filter (where ").append(statusCondition(java.util.Set.of(status))).append(") as ")
-                    .append(status.name().toLowerCase(java.util.Locale.ROOT));
+        if (pattern.isEmpty()) {
+            return counters(organizationId);
         }
-        sql.append(where).append(") s, (select count(*) as flagged");
-        for (var flag : PaymentFlag.values()) {
-            sql.append(", count(*) filter (where ").append(flagCondition(flag)).append(") as ")
-                    .append(flag.name().toLowerCase(java.util.Locale.ROOT));
-        }
-        sql.append(where).append(" and ").append(FLAGGED).append(") f");
-        return jdbc.sql(sql.toString())
+        return jdbc.sql("with matches as materialized (select " + COLUMNS + " from invoices where organization_id = :org"
+                        + filterCondition(pattern) + ") select " + optionCounts() + " from matches")
                 .param("org", organizationId)
-                .param("pattern", pattern.orElse(null))
+                .param("pattern", pattern.get())
+                .query((rs, n) -> options(rs))
+                .single();
+    }
+
+    /**
+     * The organization's counters kept by V22's triggers (per stored status and per flag): what the options
+     * show without a text filter, and the total of a status or a flag list. Clamped at zero: a counter must not
+     * make the pager show a negative page count even if it drifted.
+     */
+    OnlinePaymentFilter.Counts counters(long organizationId) {
+        return jdbc.sql("select * from invoice_counts where organization_id = :org")
+                .param("org", organizationId)
                 .query((rs, n) -> {
                     var statuses = new java.util.EnumMap<OnlinePaymentFilter.Status, Long>(OnlinePaymentFilter.Status.class);
                     for (var status : OnlinePaymentFilter.Status.values()) {
-                        statuses.put(status, rs.getLong(status.name().toLowerCase(java.util.Locale.ROOT)));
+                        long sum = 0;
+                        for (var stored : status.covers()) {
+                            sum += Math.max(0, rs.getLong(stored.name().toLowerCase(java.util.Locale.ROOT)));
+                        }
+                        statuses.put(status, sum);
                     }
                     var flags = new java.util.EnumMap<PaymentFlag, Long>(PaymentFlag.class);
                     for (var flag : PaymentFlag.values()) {
-                        flags.put(flag, rs.getLong(flag.name().toLowerCase(java.util.Locale.ROOT)));
+                        flags.put(flag, Math.max(0, rs.getLong(flag.name().toLowerCase(java.util.Locale.ROOT))));
                     }
-                    return new OnlinePaymentFilter.Counts(rs.getLong("all_invoices"), statuses, flags);
+                    return new OnlinePaymentFilter.Counts(Math.max(0, rs.getLong("invoices")), statuses, flags);
                 })
-                .single();
+                .optional()
+                .orElseGet(OnlinePaymentFilter.Counts::none);
+    }
+
+    /** The list's total from the option counts, when the filter is one of the options (or a union of statuses). */
+    private static java.util.OptionalLong total(OnlinePaymentFilter.Counts counts, OnlinePaymentFilter filter) {
+        if (filter.isAll()) {
+            return java.util.OptionalLong.of(counts.all());
+        }
+        if (filter.flag().isPresent()) {
+            return filter.statuses().isEmpty() ? java.util.OptionalLong.of(counts.of(filter.flag().get()))
+                    : java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(filter.statuses().stream().mapToLong(counts::of).sum());
+    }
+
+    /**
+     * A page with the list's total and the options' counts. Without a text filter: the counters and the keyset
+     * page (an index seek), two cheap reads. With a text filter: one statement, in which the text's matches
+     * are found once (trigram bitmap scans, the cost of the whole read) and kept in memory; the total, the
+     * options' counts and the page (a top-N sort of the matches after the boundary) are all read from them.
+     * That is what the page alone cost before: the filtered seek materialized the matches already, so the
+     * count that used to be a second scan of the same index now comes free, on every page, exact.
+     */
+    BillingInvoices.CountedPage countedSeek(long organizationId, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort, Optional<BillingInvoice> boundary, boolean before, int limit) {
+        var pattern = likePattern(filter);
+        if (pattern.isEmpty()) {
+            var options = counters(organizationId);
+            long total = total(options, onlinePayment).orElseGet(() -> count(organizationId, filter, onlinePayment));
+            return new BillingInvoices.CountedPage(
+                    seek(organizationId, filter, onlinePayment, sort, boundary, before, limit), total, options);
+        }
+        boolean descending = sort.descending() != before;
+        var direction = descending ? " desc" : " asc";
+        var column = column(sort.field());
+        var seek = boundary.isPresent() ? " and (" + column + ", id) " + (descending ? "<" : ">") + " (:value, :id)" : "";
+        var listed = "true" + onlinePaymentCondition(onlinePayment);
+        var order = " order by " + column + direction + ", id" + direction;
+        var sql = "with matches as materialized (select " + COLUMNS + " from invoices where organization_id = :org"
+                + filterCondition(pattern) + ")"
+                + " select o.*, p.* from (select count(*) filter (where " + listed + ") as listed_total, "
+                + optionCounts() + " from matches) o"
+                + " left join lateral (select * from matches where " + listed + seek + order + " limit :limit) p"
+                + " on true" + order.replace(" order by ", " order by p.").replace(", id", ", p.id");
+        var rows = new java.util.ArrayList<BillingInvoice>();
+        var total = new java.util.concurrent.atomic.AtomicLong();
+        var options = new java.util.concurrent.atomic.AtomicReference<OnlinePaymentFilter.Counts>();
+        jdbc.sql(sql)
+                .param("org", organizationId)
+                .param("pattern", pattern.get())
+                .param("value", boundary.map(row -> sortValue(sort.field(), row)).orElse(null))
+                .param("id", boundary.map(row -> row.id().value()).orElse(null))
+                .param("limit", limit)
+                .query(rs -> {
+                    if (options.get() == null) {
+                        total.set(rs.getLong("listed_total"));
+                        options.set(options(rs));
+                    }
+                    // no row after the boundary: the left join's one row of nulls
+                    if (rs.getObject("id") != null) {
+                        rows.add(toRow(rs, rows.size()));
+                    }
+                });
+        if (before) {
+            java.util.Collections.reverse(rows);
+        }
+        return new BillingInvoices.CountedPage(rows, total.get(), options.get());
+    }
+
+    /** Each option's count over the rows of {@code from}, as columns named by {@link #options}. */
+    private static String optionCounts() {
+        var sql = new StringBuilder("count(*) as option_all");
+        for (var status : OnlinePaymentFilter.Status.values()) {
+            sql.append(", count(*) filter (where ").append(statusCondition(java.util.Set.of(status)))
+                    .append(") as option_").append(status.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        for (var flag : PaymentFlag.values()) {
+            sql.append(", count(*) filter (where ").append(flagCondition(flag)).append(") as option_flag_")
+                    .append(flag.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return sql.toString();
+    }
+
+    private static OnlinePaymentFilter.Counts options(ResultSet rs) throws SQLException {
+        var statuses = new java.util.EnumMap<OnlinePaymentFilter.Status, Long>(OnlinePaymentFilter.Status.class);
+        for (var status : OnlinePaymentFilter.Status.values()) {
+            statuses.put(status, rs.getLong("option_" + status.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        var flags = new java.util.EnumMap<PaymentFlag, Long>(PaymentFlag.class);
+        for (var flag : PaymentFlag.values()) {
+            flags.put(flag, rs.getLong("option_flag_" + flag.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return new OnlinePaymentFilter.Counts(rs.getLong("option_all"), statuses, flags);
     }
 
     List<BillingInvoice> page(long organizationId, String filter, OnlinePaymentFilter onlinePayment, InvoiceSort sort,

@@ -88,6 +88,28 @@ class BillingInvoiceService implements BillingInvoices {
     }
 
     @Override
+    public CountedPage countedPageAfter(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort, Optional<BillingInvoice> boundary, int limit) {
+        return countedSeek(organization, filter, onlinePayment, sort, boundary, false, limit);
+    }
+
+    @Override
+    public CountedPage countedPageBefore(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort, Optional<BillingInvoice> boundary, int limit) {
+        return countedSeek(organization, filter, onlinePayment, sort, boundary, true, limit);
+    }
+
+    private CountedPage countedSeek(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment,
+            InvoiceSort sort, Optional<BillingInvoice> boundary, boolean before, int limit) {
+        if (limit < 0 || limit > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("A page has 0 to " + MAX_PAGE_SIZE + " rows, got " + limit);
+        }
+        return queries.countedSeek(organization.value(), filter, orAll(onlinePayment),
+                sort == null ? InvoiceSort.DEFAULT : sort, boundary == null ? Optional.empty() : boundary, before,
+                limit);
+    }
+
+    @Override
     public Optional<BillingInvoice> find(OrganizationId organization, InvoiceId invoice) {
         return queries.find(organization.value(), invoice.value());
     }
