@@ -3,8 +3,10 @@ package com.merchantbilling.payments.internal.webhook;
 import java.sql.Array;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,6 +86,7 @@ class WebhookInboxProcessing implements SmartLifecycle {
                 if (batch.isEmpty()) {
                     return 0;
                 }
+                inLockOrder(batch);
                 var outcomes = new String[batch.size()];
                 for (int i = 0; i < batch.size(); i++) {
                     outcomes[i] = processor.process(batch.get(i).payload());
@@ -104,6 +109,28 @@ class WebhookInboxProcessing implements SmartLifecycle {
             }
             return done;
         }
+    }
+
+    /**
+     * Puts the batch in the order in which its events lock organizations: every count-changing invoice update
+     * locks its organization's row of invoice_counts (V22) until the batch commits, so two batches that met
+     * organizations A and B in opposite orders would wait on each other until PostgreSQL broke the deadlock. Sorted
+     * by organization (stably, so one organization's events keep their received order), every batch takes those
+     * locks in one order. The organization is read from our namespaced metadata with a pattern, not a parse: the
+     * payload is parsed once, by the processor. An event without it (another integration's, or an object whose
+     * metadata Stripe does not copy) keeps its place after ours.
+     */
+    static void inLockOrder(List<Claimed> batch) {
+        batch.sort(Comparator.comparingLong(event -> organizationOf(event.payload())));
+    }
+
+    private static final Pattern ORGANIZATION = Pattern.compile(
+            "\"" + PaymentLinkMetadata.ORGANIZATION
+                    + "\"\\s*:\\s*\"(\\d{1,18})\"");
+
+    static long organizationOf(String payload) {
+        var found = ORGANIZATION.matcher(payload);
+        return found.find() ? Long.parseLong(found.group(1)) : Long.MAX_VALUE;
     }
 
     /** One event in its own transaction, if it is still unprocessed and nobody else holds it. */
@@ -218,6 +245,6 @@ class WebhookInboxProcessing implements SmartLifecycle {
         return running;
     }
 
-    private record Claimed(String eventId, String payload) {
+    record Claimed(String eventId, String payload) {
     }
 }
