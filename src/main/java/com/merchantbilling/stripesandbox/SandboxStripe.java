@@ -18,6 +18,8 @@ import com.merchantbilling.stripesandbox.internal.auth.ApiKeyCheck;
 import com.merchantbilling.stripesandbox.internal.checkout.CheckoutPageHandler;
 import com.merchantbilling.stripesandbox.internal.checkout.CheckoutSessionsResource;
 import com.merchantbilling.stripesandbox.internal.checkout.HostedCheckout;
+import com.merchantbilling.stripesandbox.internal.connect.ConnectAccounts;
+import com.merchantbilling.stripesandbox.internal.connect.OnboardingPage;
 import com.merchantbilling.stripesandbox.internal.idempotency.SandboxIdempotency;
 import com.merchantbilling.stripesandbox.internal.paymentlinks.PaymentLinksResource;
 import com.merchantbilling.stripesandbox.internal.store.InMemorySandboxStore;
@@ -33,7 +35,9 @@ import com.merchantbilling.stripesandbox.internal.webhooks.SandboxWebhooks;
  * Implemented: {@code POST /v1/payment_links} (with Stripe's validation, {@code Stripe-Account} and
  * idempotency keys), {@code POST /v1/payment_links/{id}} ({@code active} only),
  * {@code GET /v1/payment_links[/{id}[/line_items]]}, {@code GET /v1/checkout/sessions}, the hosted checkout page
- * {@code /checkout/{linkId}}, and the {@code checkout.session.completed} webhook.
+ * {@code /checkout/{linkId}}, and the {@code checkout.session.completed} webhook; for Stripe Connect
+ * {@code POST /v1/accounts}, {@code GET /v1/accounts/{id}}, {@code POST /v1/account_links}, the hosted onboarding
+ * page {@code /connect/onboarding/{token}} and the {@code account.updated} webhook (to the Connect endpoint).
  */
 public class SandboxStripe implements AutoCloseable {
 
@@ -43,6 +47,7 @@ public class SandboxStripe implements AutoCloseable {
     public static final String DECLINED_CARD = HostedCheckout.DECLINED_CARD;
 
     private static final Pattern PAYMENT_LINK_PATH = Pattern.compile("/v1/payment_links/([A-Za-z0-9_]+)");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("/v1/accounts/(acct_[A-Za-z0-9]+)");
     private static final Pattern LINE_ITEMS_PATH = Pattern.compile("/v1/payment_links/([A-Za-z0-9_]+)/line_items");
 
     /** How webhook deliveries are retried: attempt n waits initialBackoff * 2^(n-2), at most maxBackoff. */
@@ -69,6 +74,8 @@ public class SandboxStripe implements AutoCloseable {
     private final CheckoutSessionsResource checkoutSessions;
     private final HostedCheckout checkout;
     private final CheckoutPageHandler checkoutPage;
+    private final ConnectAccounts connectAccounts;
+    private final OnboardingPage onboardingPage;
 
     /**
      * @param secretKey the only API key accepted ({@code Authorization: Bearer ...})
@@ -88,6 +95,9 @@ public class SandboxStripe implements AutoCloseable {
         this.checkoutSessions = new CheckoutSessionsResource(store);
         this.checkout = new HostedCheckout(store, webhooks, clock);
         this.checkoutPage = new CheckoutPageHandler(store, checkout, MOUNT_PATH);
+        this.connectAccounts = new ConnectAccounts(idempotency, webhooks,
+                this.publicBaseUrl + MOUNT_PATH + OnboardingPage.PATH_PREFIX, this::now);
+        this.onboardingPage = new OnboardingPage(connectAccounts, MOUNT_PATH);
     }
 
     /** A sandbox that keeps everything in memory, for tests; {@link #close()} stops its webhook deliveries. */
@@ -126,6 +136,9 @@ public class SandboxStripe implements AutoCloseable {
         if (path.equals("/checkout") || path.startsWith("/checkout/")) {
             return checkoutPage.handle(verb, path, body);
         }
+        if (path.startsWith(OnboardingPage.PATH_PREFIX)) {
+            return onboardingPage.handle(verb, path, body);
+        }
         String account = requestHeaders.get("Stripe-Account");
         var request = new ApiRequest(verb, path, requestHeaders, rawQuery, body, Ids.request(),
                 account == null || account.isBlank() ? null : account.strip(), failure);
@@ -150,6 +163,12 @@ public class SandboxStripe implements AutoCloseable {
                 default -> throw StripeApiError.unrecognizedUrl(method, path);
             };
         }
+        if (path.equals("/v1/accounts") && method.equals("POST")) {
+            return connectAccounts.create(request);
+        }
+        if (path.equals("/v1/account_links") && method.equals("POST")) {
+            return connectAccounts.createLink(request);
+        }
         if (request.failure() != SandboxServerFailure.NONE && method.equals("GET")) {
             throw StripeApiError.serverFault();
         }
@@ -159,6 +178,10 @@ public class SandboxStripe implements AutoCloseable {
         }
         if (link.matches() && method.equals("GET")) {
             return paymentLinks.retrieve(request, link.group(1));
+        }
+        var account = ACCOUNT_PATH.matcher(path);
+        if (account.matches() && method.equals("GET")) {
+            return connectAccounts.retrieve(request, account.group(1));
         }
         var lineItems = LINE_ITEMS_PATH.matcher(path);
         if (lineItems.matches() && method.equals("GET")) {
@@ -209,6 +232,11 @@ public class SandboxStripe implements AutoCloseable {
     /** Where events go from now on; a null url sends nothing. */
     public void webhookTarget(String url, String secret) {
         webhooks.target(url, secret);
+    }
+
+    /** Where connected accounts' events go from now on (the Connect endpoint); a null url: to the platform's. */
+    public void connectWebhookTarget(String url, String secret) {
+        webhooks.connectTarget(url, secret);
     }
 
     /** The latest delivery attempts, oldest first. */

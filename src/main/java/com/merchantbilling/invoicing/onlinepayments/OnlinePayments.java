@@ -22,8 +22,18 @@ public interface OnlinePayments {
      * still recorded while the invoice has none, because Stripe made it and losing it would leave a second
      * payable link once the current attempt answers; the current attempt's link then is the orphan.
      */
+    default PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
+            String paymentLinkUrl) {
+        return recordPaymentLink(invoice, attempt, paymentLinkId, paymentLinkUrl, Optional.empty());
+    }
+
+    /**
+     * As {@link #recordPaymentLink(InvoiceId, int, String, String)}, with the connected Stripe account the link was
+     * created on (empty: the platform account), kept with the link so that its payments are matched and
+     * reconciled on that account even after the organization changed its own.
+     */
     PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
-            String paymentLinkUrl);
+            String paymentLinkUrl, Optional<String> stripeAccount);
 
     /**
      * Records why Stripe refused the link of the given attempt. Ignored ({@link PaymentLinkRecording#STALE}) when

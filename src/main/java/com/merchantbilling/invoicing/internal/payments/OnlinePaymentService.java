@@ -44,9 +44,10 @@ class OnlinePaymentService implements OnlinePayments {
 
     @Override
     public PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
-            String paymentLinkUrl) {
+            String paymentLinkUrl, Optional<String> stripeAccount) {
         var found = lockAndLoad(invoice);
-        var recording = found.recordPaymentLink(attempt, paymentLinkId, paymentLinkUrl, clock.instant());
+        var recording = found.recordPaymentLink(attempt, paymentLinkId, paymentLinkUrl, stripeAccount,
+                clock.instant());
         if (recording == PaymentLinkRecording.RECORDED) {
             invoices.save(found);
         }

@@ -38,11 +38,14 @@ class StripeEventProcessor {
     private final JdbcClient jdbc;
     private final CheckoutPayments checkoutPayments;
     private final AfterPaymentEvents afterPayment;
+    private final com.merchantbilling.payments.internal.connect.StripeAccountService stripeAccounts;
 
-    StripeEventProcessor(JdbcClient jdbc, CheckoutPayments checkoutPayments, AfterPaymentEvents afterPayment) {
+    StripeEventProcessor(JdbcClient jdbc, CheckoutPayments checkoutPayments, AfterPaymentEvents afterPayment,
+            com.merchantbilling.payments.internal.connect.StripeAccountService stripeAccounts) {
         this.jdbc = jdbc;
         this.checkoutPayments = checkoutPayments;
         this.afterPayment = afterPayment;
+        this.stripeAccounts = stripeAccounts;
     }
 
     /**
@@ -99,6 +102,11 @@ class StripeEventProcessor {
                     .orElseGet(() -> unreadable(event));
             case "payment_intent.payment_failed" -> object.filter(PaymentIntent.class::isInstance)
                     .map(intent -> afterPayment.paymentFailed((PaymentIntent) intent, account, at, eventId))
+                    .orElseGet(() -> unreadable(event));
+            // accepted only on the Connect endpoint (StripeWebhookController.CONNECT_HANDLED_TYPES)
+            case "account.updated" -> object.filter(com.stripe.model.Account.class::isInstance)
+                    .map(updated -> stripeAccounts.update((com.stripe.model.Account) updated) ? "ACCOUNT_UPDATED"
+                            : "IGNORED_UNKNOWN_ACCOUNT")
                     .orElseGet(() -> unreadable(event));
             default -> "IGNORED_TYPE";
         };

@@ -56,7 +56,7 @@ public final class HostedCheckout {
         String eventId = Ids.event();
         var event = StripeObjects.event(eventId, "checkout.session.completed", now(), session.stripeAccount(),
                 StripeObjects.checkoutSession(session));
-        webhooks.send(eventId, "checkout.session.completed", Json.write(event));
+        webhooks.send(eventId, "checkout.session.completed", Json.write(event), session.stripeAccount());
         return new CheckoutResult(Outcome.PAID, "Payment successful.", session);
     }
 
