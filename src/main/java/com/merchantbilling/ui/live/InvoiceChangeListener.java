@@ -61,6 +61,11 @@ class InvoiceChangeListener implements SmartLifecycle {
                 organizationChanges, properties);
     }
 
+    InvoiceChangeListener(DataSourceProperties dataSource, InvoiceChangeSubscribers subscribers,
+            LiveViewProperties properties) {
+        this(dataSource, subscribers, new OrganizationChanges(), properties);
+    }
+
     InvoiceChangeListener(String url, String username, String password, InvoiceChangeSubscribers subscribers,
             LiveViewProperties properties) {
         this(url, username, password, subscribers, new OrganizationChanges(), properties);
