@@ -22,10 +22,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -144,26 +142,29 @@ public class StripeAccountView extends VerticalLayout implements HasDynamicTitle
             return;
         }
         StripeAccountState account = known.get();
-        var id = new Span(account.accountId());
-        id.setId("stripe-account-id");
-        state.add(new Paragraph(new Span(getTranslation("stripeAccount.account") + " "), id));
-        state.add(row("charges-enabled", getTranslation("stripeAccount.chargesEnabled"), account.chargesEnabled()));
-        state.add(row("details-submitted", getTranslation("stripeAccount.detailsSubmitted"),
-                account.detailsSubmitted()));
-        var due = new UnorderedList();
-        due.setId("stripe-account-currently-due");
-        account.currentlyDue().forEach(field -> due.add(new ListItem(field)));
-        state.add(new Paragraph(getTranslation(account.currentlyDue().isEmpty() ? "stripeAccount.currentlyDue.none"
-                : "stripeAccount.currentlyDue")));
-        if (!account.currentlyDue().isEmpty()) {
-            state.add(due);
-        }
+        // the verdict first: whether links can be created is what the merchant came to see
         var verdict = new Paragraph(getTranslation(account.chargesEnabled() ? "stripeAccount.ready"
                 : "stripeAccount.refused", account.accountId()));
         verdict.setId("stripe-account-verdict");
         verdict.addClassName(account.chargesEnabled() ? "stripe-account-ready" : "stripe-account-not-ready");
         state.add(verdict);
-        state.add(new Paragraph(getTranslation("stripeAccount.updatedAt", times.format(account.updatedAt()))));
+        var id = new Span(account.accountId());
+        id.setId("stripe-account-id");
+        state.add(new Div(new Span(getTranslation("stripeAccount.account") + " "), id));
+        state.add(row("charges-enabled", getTranslation("stripeAccount.chargesEnabled"), account.chargesEnabled()));
+        state.add(row("details-submitted", getTranslation("stripeAccount.detailsSubmitted"),
+                account.detailsSubmitted()));
+        var due = new Div(new Span(getTranslation(account.currentlyDue().isEmpty() ? "stripeAccount.currentlyDue.none"
+                : "stripeAccount.currentlyDue") + " "));
+        var fields = new Span(String.join(", ", account.currentlyDue()));
+        fields.setId("stripe-account-currently-due");
+        fields.addClassName("stripe-account-due");
+        due.add(fields);
+        due.addClassName("stripe-account-row");
+        state.add(due);
+        var updated = new Paragraph(getTranslation("stripeAccount.updatedAt", times.format(account.updatedAt())));
+        updated.addClassName("stripe-account-updated");
+        state.add(updated);
         connect.setText(getTranslation("stripeAccount.continue"));
         connect.setVisible(!account.chargesEnabled() || !account.detailsSubmitted());
         refresh.setVisible(true);
@@ -172,7 +173,7 @@ public class StripeAccountView extends VerticalLayout implements HasDynamicTitle
     private Div row(String id, String label, boolean value) {
         var answer = new Span(getTranslation(value ? "stripeAccount.yes" : "stripeAccount.no"));
         answer.setId("stripe-account-" + id);
-        answer.addClassNames("status-pill", value ? "ok" : "off");
+        answer.addClassNames("status-pill", value ? "ok" : "bad");
         var row = new Div(new Span(label + " "), answer);
         row.addClassName("stripe-account-row");
         return row;
