@@ -42,6 +42,13 @@ class OnlinePaymentService implements OnlinePayments {
         return invoices.findById(invoice.value()).map(Invoice::reference);
     }
 
+    /** Declared here, not only as the interface's default: a default method would run outside the transaction. */
+    @Override
+    public PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
+            String paymentLinkUrl) {
+        return recordPaymentLink(invoice, attempt, paymentLinkId, paymentLinkUrl, Optional.empty());
+    }
+
     @Override
     public PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
             String paymentLinkUrl, Optional<String> stripeAccount) {
