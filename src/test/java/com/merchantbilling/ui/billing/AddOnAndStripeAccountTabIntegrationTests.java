@@ -80,7 +80,7 @@ class AddOnAndStripeAccountTabIntegrationTests extends BillingTabTestSupport {
         addOns.cancel(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT, "owner");
 
         Awaitility.await("the open tab heard of the cancellation").atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                .pollInSameThread().pollInterval(Duration.ofMillis(100)).until(() -> {
                     roundTrip();
                     return !menu.isVisible();
                 });
