@@ -13,4 +13,11 @@ public interface Organizations {
     void addUser(OrganizationId organization, String username, String displayName, String rawPassword);
 
     boolean any();
+
+    /**
+     * The organization's own Stripe account from now on (Stripe Connect): new payment links are created on it.
+     * Links created before keep the account they were created on (invoicing stores it with each link).
+     */
+    // role: owner
+    void changeStripeAccount(OrganizationId organization, String stripeAccountId);
 }

@@ -21,6 +21,8 @@ import com.merchantbilling.stripesandbox.internal.checkout.HostedCheckout;
 import com.merchantbilling.stripesandbox.internal.events.EventLog;
 import com.merchantbilling.stripesandbox.internal.events.EventsResource;
 import com.merchantbilling.stripesandbox.internal.payments.SandboxPayments;
+import com.merchantbilling.stripesandbox.internal.connect.ConnectAccounts;
+import com.merchantbilling.stripesandbox.internal.connect.OnboardingPage;
 import com.merchantbilling.stripesandbox.internal.idempotency.SandboxIdempotency;
 import com.merchantbilling.stripesandbox.internal.paymentlinks.PaymentLinksResource;
 import com.merchantbilling.stripesandbox.internal.store.InMemorySandboxStore;
@@ -40,7 +42,9 @@ import com.merchantbilling.stripesandbox.internal.webhooks.SandboxWebhooks;
  * checkout page {@code /checkout/{linkId}}, and the webhooks {@code checkout.session.completed},
  * {@code charge.refunded}, {@code charge.dispute.created} and {@code charge.dispute.closed} (the last three from the
  * Dashboard's actions {@link #refund}, {@link #dispute}, {@link #closeDispute}). Every event emitted is kept and
- * listed by {@code GET /v1/events}, delivered or not.
+ * listed by {@code GET /v1/events}, delivered or not; for Stripe Connect
+ * {@code POST /v1/accounts}, {@code GET /v1/accounts/{id}}, {@code POST /v1/account_links}, the hosted onboarding
+ * page {@code /connect/onboarding/{token}} and the {@code account.updated} webhook (to the Connect endpoint).
  */
 public class SandboxStripe implements AutoCloseable {
 
@@ -50,6 +54,7 @@ public class SandboxStripe implements AutoCloseable {
     public static final String DECLINED_CARD = HostedCheckout.DECLINED_CARD;
 
     private static final Pattern PAYMENT_LINK_PATH = Pattern.compile("/v1/payment_links/([A-Za-z0-9_]+)");
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("/v1/accounts/(acct_[A-Za-z0-9]+)");
     private static final Pattern LINE_ITEMS_PATH = Pattern.compile("/v1/payment_links/([A-Za-z0-9_]+)/line_items");
     private static final Pattern EVENT_PATH = Pattern.compile("/v1/events/([A-Za-z0-9_]+)");
     private static final Pattern PAYMENT_INTENT_PATH = Pattern.compile("/v1/payment_intents/([A-Za-z0-9_]+)");
@@ -82,6 +87,8 @@ public class SandboxStripe implements AutoCloseable {
     private final CheckoutPageHandler checkoutPage;
     private final EventsResource events;
     private final SandboxPayments payments;
+    private final ConnectAccounts connectAccounts;
+    private final OnboardingPage onboardingPage;
 
     /**
      * @param secretKey the only API key accepted ({@code Authorization: Bearer ...})
@@ -104,6 +111,9 @@ public class SandboxStripe implements AutoCloseable {
         this.payments = new SandboxPayments(store, eventLog, clock);
         this.checkout = new HostedCheckout(store, eventLog, clock);
         this.checkoutPage = new CheckoutPageHandler(store, checkout, MOUNT_PATH);
+        this.connectAccounts = new ConnectAccounts(idempotency, eventLog,
+                this.publicBaseUrl + MOUNT_PATH + OnboardingPage.PATH_PREFIX, this::now);
+        this.onboardingPage = new OnboardingPage(connectAccounts, MOUNT_PATH);
     }
 
     /** A sandbox that keeps everything in memory, for tests; {@link #close()} stops its webhook deliveries. */
@@ -142,6 +152,9 @@ public class SandboxStripe implements AutoCloseable {
         if (path.equals("/checkout") || path.startsWith("/checkout/")) {
             return checkoutPage.handle(verb, path, body);
         }
+        if (path.startsWith(OnboardingPage.PATH_PREFIX)) {
+            return onboardingPage.handle(verb, path, body);
+        }
         String account = requestHeaders.get("Stripe-Account");
         var request = new ApiRequest(verb, path, requestHeaders, rawQuery, body, Ids.request(),
                 account == null || account.isBlank() ? null : account.strip(), failure);
@@ -166,6 +179,12 @@ public class SandboxStripe implements AutoCloseable {
                 default -> throw StripeApiError.unrecognizedUrl(method, path);
             };
         }
+        if (path.equals("/v1/accounts") && method.equals("POST")) {
+            return connectAccounts.create(request);
+        }
+        if (path.equals("/v1/account_links") && method.equals("POST")) {
+            return connectAccounts.createLink(request);
+        }
         if (request.failure() != SandboxServerFailure.NONE && method.equals("GET")) {
             throw StripeApiError.serverFault();
         }
@@ -175,6 +194,10 @@ public class SandboxStripe implements AutoCloseable {
         }
         if (link.matches() && method.equals("GET")) {
             return paymentLinks.retrieve(request, link.group(1));
+        }
+        var account = ACCOUNT_PATH.matcher(path);
+        if (account.matches() && method.equals("GET")) {
+            return connectAccounts.retrieve(request, account.group(1));
         }
         var lineItems = LINE_ITEMS_PATH.matcher(path);
         if (lineItems.matches() && method.equals("GET")) {
@@ -276,6 +299,11 @@ public class SandboxStripe implements AutoCloseable {
     /** Where events go from now on; a null url sends nothing. */
     public void webhookTarget(String url, String secret) {
         webhooks.target(url, secret);
+    }
+
+    /** Where connected accounts' events go from now on (the Connect endpoint); a null url: to the platform's. */
+    public void connectWebhookTarget(String url, String secret) {
+        webhooks.connectTarget(url, secret);
     }
 
     /** The latest delivery attempts, oldest first. */

@@ -119,7 +119,9 @@ public class Tenants {
             String requestedBy) {
         requests.request(organization, List.of(invoice), requestedBy);
         String link = prefix + UUID.randomUUID().toString().replace("-", "");
-        onlinePayments.recordPaymentLink(invoice, 1, link, "https://buy.stripe.com/test_" + link);
+        // on the organization's account, as the payments module records the link it created there
+        onlinePayments.recordPaymentLink(invoice, 1, link, "https://buy.stripe.com/test_" + link,
+                organizations.find(organization).flatMap(com.merchantbilling.organizations.Organization::stripeAccountId));
         return link;
     }
 }

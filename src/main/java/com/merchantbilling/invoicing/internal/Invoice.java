@@ -48,6 +48,8 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
     private String paymentLinkUrl;
     private Instant paymentLinkCreatedAt;
     private String paymentLinkFailure;
+    // the connected account the link was created on (V24), null for the platform account; set through the field
+    private String paymentLinkStripeAccount;
     private final Instant createdAt;
     // set by Spring Data through the fields, not the constructor: null/0 until the invoice is Paid
     private Instant paidAt;
@@ -114,6 +116,14 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
      * orphan, so an invoice never has two payable links.
      */
     public PaymentLinkRecording recordPaymentLink(int attempt, String linkId, String linkUrl, Instant now) {
+        return recordPaymentLink(attempt, linkId, linkUrl, java.util.Optional.empty(), now);
+    }
+
+    /** As {@link #recordPaymentLink(int, String, String, Instant)}, on the given connected Stripe account. */
+    public PaymentLinkRecording recordPaymentLink(int attempt, String linkId, String linkUrl,
+            java.util.Optional<String> stripeAccount, Instant now) {
+        Assert.isTrue(stripeAccount.map(account -> account.startsWith("acct_")).orElse(true),
+                "A Stripe connected account id starts with acct_");
         Assert.hasText(linkId, "A payment link has an id");
         Assert.hasText(linkUrl, "A payment link has a URL");
         if (paymentLinkId != null) {
@@ -129,6 +139,7 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
             // the payment overtook the link (see recordPayment): keep the link for reference, stay Paid
             paymentLinkId = linkId;
             paymentLinkUrl = linkUrl;
+            paymentLinkStripeAccount = stripeAccount.orElse(null);
             paymentLinkCreatedAt = now;
             paymentLinkFailure = null;
             return PaymentLinkRecording.RECORDED;
@@ -140,6 +151,7 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
         }
         paymentLinkId = linkId;
         paymentLinkUrl = linkUrl;
+        paymentLinkStripeAccount = stripeAccount.orElse(null);
         paymentLinkCreatedAt = now;
         paymentLinkFailure = null;
         onlinePaymentStatus = OnlinePaymentStatus.PENDING_PAYMENT;
@@ -292,7 +304,8 @@ public class Invoice extends AbstractAggregateRoot<Invoice> {
 
     public BillingInvoiceReference reference() {
         return new BillingInvoiceReference(new InvoiceId(id), new OrganizationId(organizationId), invoiceNumber,
-                billingAmount(), onlinePaymentStatus, java.util.Optional.ofNullable(paymentLinkId));
+                billingAmount(), onlinePaymentStatus, java.util.Optional.ofNullable(paymentLinkId),
+                java.util.Optional.ofNullable(paymentLinkStripeAccount));
     }
 
     public Long id() {

@@ -22,8 +22,18 @@ public interface OnlinePayments {
      * still recorded while the invoice has none, because Stripe made it and losing it would leave a second
      * payable link once the current attempt answers; the current attempt's link then is the orphan.
      */
+    default PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
+            String paymentLinkUrl) {
+        return recordPaymentLink(invoice, attempt, paymentLinkId, paymentLinkUrl, Optional.empty());
+    }
+
+    /**
+     * As {@link #recordPaymentLink(InvoiceId, int, String, String)}, with the connected Stripe account the link was
+     * created on (empty: the platform account), kept with the link so that its payments are matched and
+     * reconciled on that account even after the organization changed its own.
+     */
     PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
-            String paymentLinkUrl);
+            String paymentLinkUrl, Optional<String> stripeAccount);
 
     /**
      * Records why Stripe refused the link of the given attempt. Ignored ({@link PaymentLinkRecording#STALE}) when
@@ -73,10 +83,12 @@ public interface OnlinePayments {
             int limit);
 
     /**
-     * The organizations that have at least one invoice waiting for payment (Pending Payment): whose Stripe
-     * accounts the search for missed webhooks lists. One indexed scan, no invoice loaded.
+     * The Stripe accounts that links waiting for payment (Pending Payment) were created on, each once (empty: the
+     * platform's own account): whose events the search for missed webhooks lists. The account stored with the
+     * link, not the organization's current one, so a link made before an account change is still looked for where
+     * its buyer pays. One scan of the Pending Payment rows, no invoice loaded.
      */
-    java.util.Set<com.merchantbilling.organizations.OrganizationId> organizationsWithPendingPayment();
+    java.util.Set<Optional<String>> stripeAccountsWithPendingPayment();
     /**
      * Takes what Stripe reported about the charge of a payment we recorded (a refund, a dispute, or the charge
      * as retrieved), found by the payment intent of the recorded Checkout Session, never by metadata. Safe to

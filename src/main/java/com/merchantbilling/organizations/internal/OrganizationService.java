@@ -54,6 +54,16 @@ class OrganizationService implements Organizations {
     }
 
     @Override
+    @Transactional
+    public void changeStripeAccount(OrganizationId organization, String stripeAccountId) {
+        Assert.isTrue(stripeAccountId != null && stripeAccountId.startsWith("acct_"),
+                "A Stripe connected account id starts with acct_");
+        var row = organizations.findById(organization.value())
+                .orElseThrow(() -> new IllegalArgumentException("No organization " + organization));
+        organizations.save(new OrganizationRow(row.id(), row.name(), stripeAccountId, row.createdAt()));
+    }
+
+    @Override
     public boolean any() {
         return organizations.count() > 0;
     }

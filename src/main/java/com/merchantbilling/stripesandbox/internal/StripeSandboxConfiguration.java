@@ -40,6 +40,8 @@ class StripeSandboxConfiguration {
         var webhooks = new SandboxWebhooks(new SandboxStripe.WebhookRetry(retry.maxAttempts(), retry.initialBackoff(),
                 retry.maxBackoff(), retry.requestTimeout()));
         webhooks.target(properties.webhookUrl(), environment.getRequiredProperty("stripe.webhook-secret"));
+        webhooks.connectTarget(properties.connectWebhookUrl(),
+                environment.getRequiredProperty("stripe.connect-webhook-secret"));
         return webhooks;
     }
 

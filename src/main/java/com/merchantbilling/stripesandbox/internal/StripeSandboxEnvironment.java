@@ -43,7 +43,8 @@ class StripeSandboxEnvironment implements EnvironmentPostProcessor, Ordered {
         if (!"true".equalsIgnoreCase(environment.getProperty(ENABLED))) {
             return;
         }
-        for (String secret : new String[] { "stripe.secret-key", "stripe.webhook-secret" }) {
+        for (String secret : new String[] { "stripe.secret-key", "stripe.webhook-secret",
+                "stripe.connect-webhook-secret" }) {
             if (StringUtils.hasText(environment.getProperty(secret))) {
                 throw new SandboxWithStripeSecretsException(secret);
             }
@@ -52,6 +53,8 @@ class StripeSandboxEnvironment implements EnvironmentPostProcessor, Ordered {
         var settings = new LinkedHashMap<String, Object>();
         settings.put("stripe.secret-key", "sk_test_sandbox_" + Ids.random(24));
         settings.put("stripe.webhook-secret", "whsec_sandbox_" + Ids.random(32));
+        // the Connect endpoint's own secret: the sandbox signs connected accounts' events with it
+        settings.put("stripe.connect-webhook-secret", "whsec_sandbox_connect_" + Ids.random(32));
         if (!StringUtils.hasText(environment.getProperty("stripe.api-base"))) {
             settings.put("stripe.api-base", "http://127.0.0.1:" + PORT + "/stripe-sandbox");
         }
@@ -59,6 +62,7 @@ class StripeSandboxEnvironment implements EnvironmentPostProcessor, Ordered {
         // last: where the sandbox sends webhooks and how buyers reach it can be changed (tests, a proxy)
         var defaults = new LinkedHashMap<String, Object>();
         defaults.put("stripe.sandbox.webhook-url", "http://127.0.0.1:" + PORT + "/stripe/webhook");
+        defaults.put("stripe.sandbox.connect-webhook-url", "http://127.0.0.1:" + PORT + "/stripe/webhook/connect");
         defaults.put("stripe.sandbox.public-base-url", "http://localhost:" + PORT);
         environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, defaults));
         log.warn("The built-in Stripe sandbox is on (stripe.sandbox.enabled=true): payment links and checkouts "

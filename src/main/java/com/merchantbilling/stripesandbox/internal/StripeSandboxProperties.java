@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
  * so a production configuration never has to carry them.
  *
  * @param webhookUrl where {@code checkout.session.completed} events are posted
+ * @param connectWebhookUrl where connected accounts' events ({@code account.updated}, their checkouts) are posted
  * @param publicBaseUrl the application's address as buyers' browsers reach it; checkout URLs start with it
  */
 @Validated
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
 record StripeSandboxProperties(
         boolean enabled,
         @NotBlank @URL(regexp = "^https?:.*") String webhookUrl,
+        @NotBlank @URL(regexp = "^https?:.*") String connectWebhookUrl,
         @NotBlank @URL(regexp = "^https?:.*") String publicBaseUrl,
         @Valid @NotNull @DefaultValue WebhookRetry webhookRetry) {
 

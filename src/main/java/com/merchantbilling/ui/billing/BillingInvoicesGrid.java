@@ -48,16 +48,13 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
             query -> rows.stream().skip(query.getOffset()).limit(query.getLimit()),
             query -> rows.size(), BillingInvoice::id);
     private boolean revertingSelection;
-    private final PageSelectionModel selectionModel;
+    private PageSelectionModel selectionModel;
 
     BillingInvoicesGrid(int pageSize, Consumer<BillingInvoice> checkPayment) {
         setId("billing-invoices-grid");
         setPageSize(pageSize);
         setMultiSort(false);
-        selectionModel = new PageSelectionModel();
-        setSelectionModel(selectionModel, SelectionMode.MULTI);
-        selectionModel.setSelectAllCheckboxVisibility(GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
-        selectionModel.setSelectionColumnFrozen(true);
+        useNewSelectionModel();
         asMultiSelect().addSelectionListener(event -> {
             if (revertingSelection || event.getAllSelectedItems().size() <= MAX_SELECTION) {
                 showPageSelectionState();
@@ -152,6 +149,30 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
     /** Without the add-on nothing acts on a selection, so the rows get no checkboxes to tick. */
     void withoutSelection() {
         setSelectionMode(SelectionMode.NONE);
+    }
+
+    /**
+     * The checkboxes back, e.g. when the add-on was subscribed while the grid was open. A removed selection model
+     * has lost its column, so a new one is made; the selection listeners stay, being the grid's own (the model
+     * fires its events on the grid).
+     */
+    void withSelection() {
+        if (getSelectionModel() == selectionModel) {
+            return;
+        }
+        useNewSelectionModel();
+        showPageSelectionState();
+    }
+
+    boolean hasSelection() {
+        return getSelectionModel() == selectionModel;
+    }
+
+    private void useNewSelectionModel() {
+        selectionModel = new PageSelectionModel();
+        setSelectionModel(selectionModel, SelectionMode.MULTI);
+        selectionModel.setSelectAllCheckboxVisibility(GridMultiSelectionModel.SelectAllCheckboxVisibility.VISIBLE);
+        selectionModel.setSelectionColumnFrozen(true);
     }
 
     /** How many of the current page's rows are selected, and how many rows the page has. */

@@ -16,6 +16,9 @@ import com.merchantbilling.invoicing.OnlinePaymentFilter;
 import com.merchantbilling.invoicing.PaymentFlag;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.AddOn;
+import com.merchantbilling.payments.StripeAccountState;
+import com.merchantbilling.payments.StripeAccounts;
+import com.merchantbilling.ui.live.OrganizationChanges;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -24,6 +27,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -64,13 +68,25 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final Button removeSelections = new Button();
     private final Span emptyText = new Span();
     private final Button clearFilter = new Button();
+    private final CurrentMerchant merchant;
+    private final OrganizationChanges organizationChanges;
+    private final StripeAccounts stripeAccounts;
+    private final HorizontalLayout toolbar;
+    private MenuBar bulkMenu;
+    private MenuItem createPaymentLink;
+    private Div addOnNotice;
     private Registration updateRegistration;
+    private Registration organizationRegistration;
     private boolean clearing;
     private boolean refreshingOptions;
 
     BillingInvoicesTab(CurrentMerchant merchant, BillingInvoices invoices, OnlinePaymentUpdates updates,
-            PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions) {
+            PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions,
+            OrganizationChanges organizationChanges, StripeAccounts stripeAccounts) {
         this.organization = merchant.organization();
+        this.merchant = merchant;
+        this.organizationChanges = organizationChanges;
+        this.stripeAccounts = stripeAccounts;
         this.invoices = invoices;
         this.updates = updates;
         this.paymentCheck = paymentCheck;
@@ -100,19 +116,11 @@ public class BillingInvoicesTab extends VerticalLayout {
         removeSelections.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         removeSelections.addClickListener(click -> grid.asMultiSelect().deselectAll());
 
-        var toolbar = new HorizontalLayout(filter, onlinePaymentFilter, selectionStatus, removeSelections);
+        toolbar = new HorizontalLayout(filter, onlinePaymentFilter, selectionStatus, removeSelections);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(selectionStatus);
-        if (merchant.addOnActive()) {
-            toolbar.add(bulkActions());
-        } else {
-            // nothing to select for: no checkboxes, no selection count; the notice says what the add-on gives
-            grid.withoutSelection();
-            selectionStatus.setVisible(false);
-            removeSelections.setVisible(false);
-            toolbar.add(addOnNotice());
-        }
+        applyAddOn(merchant.addOnActive());
         grid.setEmptyStateComponent(emptyState());
         add(actions, toolbar, grid, pagerBar());
         expand(grid);
@@ -260,6 +268,52 @@ public class BillingInvoicesTab extends VerticalLayout {
                 .orElseGet(() -> getTranslation("status." + option.statuses().iterator().next().name()));
     }
 
+    /**
+     * Shows what the add-on gives, or hides it: at build time, and again whenever the organization's subscription
+     * changed on any node (an Owner subscribed or canceled it while this grid was open). Canceled, Create Payment
+     * Link goes at once; the menu goes only when nothing else is left in it (items that work on existing links stay
+     * for an organization whose add-on was canceled), and with it the checkboxes, and the notice comes back.
+     */
+    private void applyAddOn(boolean active) {
+        if (active) {
+            if (bulkMenu == null) {
+                bulkMenu = bulkActions();
+                toolbar.add(bulkMenu);
+            }
+            createPaymentLink.setVisible(true);
+            bulkMenu.setVisible(true);
+            grid.withSelection();
+            selectionStatus.setVisible(true);
+            removeSelections.setVisible(true);
+            if (addOnNotice != null) {
+                addOnNotice.setVisible(false);
+            }
+        } else {
+            if (bulkMenu != null) {
+                createPaymentLink.setVisible(false);
+                bulkMenu.setVisible(bulkMenu.getItems().stream().flatMap(item -> item.getSubMenu().getItems().stream())
+                        .anyMatch(MenuItem::isVisible));
+            }
+            if (bulkMenu == null || !bulkMenu.isVisible()) {
+                // nothing to select for: no checkboxes, no selection count; the notice says what the add-on gives
+                if (grid.hasSelection()) {
+                    grid.asMultiSelect().deselectAll();
+                }
+                grid.withoutSelection();
+                selectionStatus.setVisible(false);
+                removeSelections.setVisible(false);
+                if (addOnNotice == null) {
+                    addOnNotice = addOnNotice();
+                    toolbar.add(addOnNotice);
+                }
+                addOnNotice.setVisible(true);
+            }
+        }
+        if (grid.hasSelection()) {
+            updateSelectionStatus();
+        }
+    }
+
     private MenuBar bulkActions() {
         var menu = new MenuBar();
         menu.setId("bulk-action");
@@ -268,9 +322,10 @@ public class BillingInvoicesTab extends VerticalLayout {
         // button: it keeps its width, and the filters give way when the toolbar is short of room
         menu.getStyle().set("flex-shrink", "0");
         var bulkAction = menu.addItem(getTranslation("invoices.bulkAction"));
-        bulkAction.getSubMenu().addItem(getTranslation("invoices.bulkAction.createPaymentLink"),
-                        click -> openCreatePaymentLinks())
-                .setId("create-payment-link");
+        // role: billing manager
+        createPaymentLink = bulkAction.getSubMenu().addItem(getTranslation("invoices.bulkAction.createPaymentLink"),
+                click -> openCreatePaymentLinks());
+        createPaymentLink.setId("create-payment-link");
         return menu;
     }
 
@@ -287,6 +342,18 @@ public class BillingInvoicesTab extends VerticalLayout {
     }
 
     private void openCreatePaymentLinks() {
+        if (!merchant.addOnActive()) {
+            // canceled on another node a moment ago, before this view heard of it
+            applyAddOn(false);
+            Notices.warn(getTranslation("invoices.addOnNotice",
+                    getTranslation("addOn." + AddOn.STRIPE_CREDIT_CARD_PAYMENT.name())));
+            return;
+        }
+        if (stripeAccounts.linkCreationRefusal(organization).isPresent()) {
+            var account = stripeAccounts.find(organization).map(StripeAccountState::accountId).orElse("");
+            Notices.warn(getTranslation("stripeAccount.refused", account));
+            return;
+        }
         var selection = selectedIds();
         if (selection.isEmpty()) {
             Notices.warn(getTranslation("invoices.bulkAction.selectFirst"));
@@ -370,6 +437,9 @@ public class BillingInvoicesTab extends VerticalLayout {
         updateRegistration = updates.register(organization, invoice -> ui.access(() -> refreshRows(List.of(invoice))),
                 // changes may have gone unheard (the node's listener reconnected): read the shown rows again
                 () -> ui.access(() -> refreshRows(pager.rows().stream().map(BillingInvoice::id).toList())));
+        // the add-on subscribed or canceled by an Owner, on any node: Bulk Action follows at once
+        organizationRegistration = organizationChanges.register(organization,
+                () -> ui.access(() -> applyAddOn(merchant.addOnActive())));
     }
 
     @Override
@@ -377,6 +447,10 @@ public class BillingInvoicesTab extends VerticalLayout {
         if (updateRegistration != null) {
             updateRegistration.remove();
             updateRegistration = null;
+        }
+        if (organizationRegistration != null) {
+            organizationRegistration.remove();
+            organizationRegistration = null;
         }
         super.onDetach(detachEvent);
     }

@@ -67,6 +67,15 @@ public class MainLayout extends AppLayout {
         transactions.setExpanded(true);
         var nav = new SideNav();
         nav.addItem(transactions);
+        // Settings (issue 16): Add-ons and Stripe account (F); Users joins from the roles work (E)
+        var settings = new SideNavItem(getTranslation("nav.settings"));
+        settings.setPrefixComponent(VaadinIcon.COG.create());
+        settings.addItem(new SideNavItem(getTranslation("nav.addOns"), com.merchantbilling.ui.settings.AddOnsView.class,
+                VaadinIcon.PUZZLE_PIECE.create()));
+        settings.addItem(new SideNavItem(getTranslation("nav.stripeAccount"),
+                com.merchantbilling.ui.settings.StripeAccountView.class, VaadinIcon.CREDIT_CARD.create()));
+        settings.setExpanded(true);
+        nav.addItem(settings);
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }

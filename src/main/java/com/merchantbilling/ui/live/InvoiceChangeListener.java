@@ -47,6 +47,7 @@ class InvoiceChangeListener implements SmartLifecycle {
     private final String url;
     private final Properties connectionProperties = new Properties();
     private final InvoiceChangeSubscribers subscribers;
+    private final OrganizationChanges organizationChanges;
     private final LiveViewProperties properties;
     private volatile boolean running;
     private volatile Connection connection;
@@ -55,13 +56,23 @@ class InvoiceChangeListener implements SmartLifecycle {
 
     @Autowired
     InvoiceChangeListener(DataSourceProperties dataSource, InvoiceChangeSubscribers subscribers,
-            LiveViewProperties properties) {
+            OrganizationChanges organizationChanges, LiveViewProperties properties) {
         this(dataSource.determineUrl(), dataSource.determineUsername(), dataSource.determinePassword(), subscribers,
-                properties);
+                organizationChanges, properties);
+    }
+
+    InvoiceChangeListener(DataSourceProperties dataSource, InvoiceChangeSubscribers subscribers,
+            LiveViewProperties properties) {
+        this(dataSource, subscribers, new OrganizationChanges(), properties);
     }
 
     InvoiceChangeListener(String url, String username, String password, InvoiceChangeSubscribers subscribers,
             LiveViewProperties properties) {
+        this(url, username, password, subscribers, new OrganizationChanges(), properties);
+    }
+
+    InvoiceChangeListener(String url, String username, String password, InvoiceChangeSubscribers subscribers,
+            OrganizationChanges organizationChanges, LiveViewProperties properties) {
         this.url = url;
         if (username != null) {
             connectionProperties.setProperty("user", username);
@@ -72,6 +83,7 @@ class InvoiceChangeListener implements SmartLifecycle {
         connectionProperties.setProperty("ApplicationName", APPLICATION_NAME);
         connectionProperties.setProperty("tcpKeepAlive", "true");
         this.subscribers = subscribers;
+        this.organizationChanges = organizationChanges;
         this.properties = properties;
     }
 
@@ -113,11 +125,14 @@ class InvoiceChangeListener implements SmartLifecycle {
                 connection = open;
                 try (var statement = open.createStatement()) {
                     statement.execute("LISTEN " + InvoiceChangeNotifications.CHANNEL);
+                    // organization-level changes (add-on, Stripe account) on the same connection: one per node
+                    statement.execute("LISTEN " + OrganizationChangeNotifications.CHANNEL);
                 }
                 listening = true;
                 if (lostSinceLastListen || everListened) {
                     log.info("Listening for invoice changes again; open views re-read their invoices");
                     subscribers.missedChanges();
+                    organizationChanges.missedChanges();
                 }
                 everListened = true;
                 lostSinceLastListen = false;
@@ -153,7 +168,11 @@ class InvoiceChangeListener implements SmartLifecycle {
                 continue;
             }
             for (var notification : notifications) {
-                deliver(notification.getParameter());
+                if (OrganizationChangeNotifications.CHANNEL.equals(notification.getName())) {
+                    deliverOrganizationChange(notification.getParameter());
+                } else {
+                    deliver(notification.getParameter());
+                }
             }
         }
     }
@@ -170,6 +189,14 @@ class InvoiceChangeListener implements SmartLifecycle {
         } catch (RuntimeException e) {
             // a subscriber's failure or an odd payload must not stop the node from listening
             log.warn("Invoice change notification not delivered: {}", e.toString());
+        }
+    }
+
+    private void deliverOrganizationChange(String payload) {
+        try {
+            organizationChanges.changed(new OrganizationId(Long.parseLong(payload.strip())));
+        } catch (RuntimeException e) {
+            log.warn("Organization change notification not delivered: {}", e.toString());
         }
     }
 

@@ -43,6 +43,10 @@ class InvoiceChangeNotificationIntegrationTests {
     @Autowired
     InvoiceChangeListener contextListener;
     @Autowired
+    OrganizationChangeNotifications organizationNotifications;
+    @Autowired
+    OrganizationChanges organizationChanges;
+    @Autowired
     DataSourceProperties dataSource;
     @Autowired
     TransactionTemplate transactions;
@@ -96,6 +100,44 @@ class InvoiceChangeNotificationIntegrationTests {
         } finally {
             registrationA.remove();
             registrationB.remove();
+        }
+    }
+
+    @Test
+    void anOrganizationChangeReachesTheOrganizationsViewsOnEveryNodeOnCommitOnly() {
+        var secondNodeViews = new OrganizationChanges();
+        var listener = new InvoiceChangeListener(dataSource, new Recorder(), secondNodeViews,
+                new LiveViewProperties(Duration.ofSeconds(10), Duration.ofMillis(100)));
+        listener.start();
+        var heardByA = new AtomicInteger();
+        var heardByB = new AtomicInteger();
+        var heardHereByA = new AtomicInteger();
+        var registrationA = secondNodeViews.register(A, heardByA::incrementAndGet);
+        var registrationB = secondNodeViews.register(B, heardByB::incrementAndGet);
+        var registrationHere = organizationChanges.register(A, heardHereByA::incrementAndGet);
+        try {
+            Awaitility.await("listening").atMost(HEARD).until(listener::isListening);
+            transactions.executeWithoutResult(status -> {
+                organizationNotifications.on(new com.merchantbilling.payments.AddOnSubscriptionChanged(A,
+                        com.merchantbilling.payments.AddOn.STRIPE_CREDIT_CARD_PAYMENT, false, "rolled-back",
+                        java.time.Instant.now()));
+                status.setRollbackOnly();
+            });
+            transactions.executeWithoutResult(status -> organizationNotifications.on(
+                    new com.merchantbilling.payments.AddOnSubscriptionChanged(A,
+                            com.merchantbilling.payments.AddOn.STRIPE_CREDIT_CARD_PAYMENT, true, "owner",
+                            java.time.Instant.now())));
+
+            Awaitility.await("heard on both nodes").atMost(HEARD)
+                    .until(() -> heardByA.get() == 1 && heardHereByA.get() == 1);
+            // the rolled back change came first in time: had it been sent, it would have been heard first
+            assertThat(heardByA).hasValue(1);
+            assertThat(heardByB).hasValue(0);
+        } finally {
+            registrationA.remove();
+            registrationB.remove();
+            registrationHere.remove();
+            listener.stop();
         }
     }
 

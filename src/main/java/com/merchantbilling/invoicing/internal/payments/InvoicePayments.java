@@ -82,12 +82,12 @@ class InvoicePayments {
     }
 
     /** Over the partial index invoices_pending_payment (V7): the Pending Payment rows only. */
-    java.util.Set<com.merchantbilling.organizations.OrganizationId> organizationsWithPendingPayment() {
+    java.util.Set<Optional<String>> stripeAccountsWithPendingPayment() {
         return new java.util.LinkedHashSet<>(jdbc.sql("""
-                        select distinct organization_id from invoices
+                        select distinct payment_link_stripe_account from invoices
                          where online_payment_status = 'PENDING_PAYMENT'
-                         order by organization_id""")
-                .query((rows, row) -> new com.merchantbilling.organizations.OrganizationId(rows.getLong(1)))
+                         order by payment_link_stripe_account nulls first""")
+                .query((rows, row) -> Optional.ofNullable(rows.getString(1)))
                 .list());
     }
 

@@ -42,11 +42,19 @@ class OnlinePaymentService implements OnlinePayments {
         return invoices.findById(invoice.value()).map(Invoice::reference);
     }
 
+    /** Declared here, not only as the interface's default: a default method would run outside the transaction. */
     @Override
     public PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
             String paymentLinkUrl) {
+        return recordPaymentLink(invoice, attempt, paymentLinkId, paymentLinkUrl, Optional.empty());
+    }
+
+    @Override
+    public PaymentLinkRecording recordPaymentLink(InvoiceId invoice, int attempt, String paymentLinkId,
+            String paymentLinkUrl, Optional<String> stripeAccount) {
         var found = lockAndLoad(invoice);
-        var recording = found.recordPaymentLink(attempt, paymentLinkId, paymentLinkUrl, clock.instant());
+        var recording = found.recordPaymentLink(attempt, paymentLinkId, paymentLinkUrl, stripeAccount,
+                clock.instant());
         if (recording == PaymentLinkRecording.RECORDED) {
             invoices.save(found);
         }
@@ -126,8 +134,8 @@ class OnlinePaymentService implements OnlinePayments {
 
     @Override
     @Transactional(readOnly = true)
-    public java.util.Set<com.merchantbilling.organizations.OrganizationId> organizationsWithPendingPayment() {
-        return payments.organizationsWithPendingPayment();
+    public java.util.Set<Optional<String>> stripeAccountsWithPendingPayment() {
+        return payments.stripeAccountsWithPendingPayment();
     }
 
     @Override

@@ -106,8 +106,7 @@ public class AfterPaymentEvents {
                 .filter(found -> ours.get().isFor(deploymentId, found.organizationId(), found.id()))
                 .filter(found -> found.paymentLinkId().isPresent())
                 // a connected account may only report on its own organization's invoices
-                .filter(found -> account.equals(organizations.find(found.organizationId())
-                        .flatMap(Organization::stripeAccountId)));
+                .filter(found -> account.equals(found.paymentLinkStripeAccount()));
         if (invoice.isEmpty()) {
             return "IGNORED_UNKNOWN_LINK";
         }

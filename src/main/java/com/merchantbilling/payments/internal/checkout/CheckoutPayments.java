@@ -61,11 +61,13 @@ public class CheckoutPayments {
         if (invoice.isEmpty()) {
             return CheckoutOutcome.IGNORED_UNKNOWN_LINK;
         }
-        var expectedAccount = organizations.find(invoice.get().organizationId()).flatMap(Organization::stripeAccountId);
+        // the account the invoice's link was created on (V24), not the organization's current one: after an
+        // account change, the buyer still pays on the old account's link
+        var expectedAccount = invoice.get().paymentLinkStripeAccount();
         // a connected account can make its own sessions with any metadata: it may only pay its own invoices
         if (checkout.account().isPresent() && !checkout.account().equals(expectedAccount)) {
-            log.warn("Ignored Checkout Session {}: account {} is not the account of invoice {}'s organization",
-                    checkout.sessionId(), checkout.account().get(), invoice.get().id());
+            log.warn("Ignored Checkout Session {}: account {} is not the account invoice {}'s link was created on",
+                    checkout.sessionId(), checkout.account().orElse("(platform)"), invoice.get().id());
             return CheckoutOutcome.IGNORED_WRONG_ACCOUNT;
         }
         var amount = amountOf(checkout);
@@ -137,7 +139,7 @@ public class CheckoutPayments {
         // under the invoice's row lock (this transaction): if another attempt's link was recorded meanwhile, the
         // buyer paid through an orphan; the money is real but not this invoice's link, so it is left for review
         var recording = onlinePayments.recordPaymentLink(invoice.get().id(), ours.get().attempt(), linkId,
-                link.get().getUrl());
+                link.get().getUrl(), checkout.account());
         if (recording != PaymentLinkRecording.RECORDED && recording != PaymentLinkRecording.ALREADY_RECORDED) {
             log.error("Checkout Session {} paid through payment link {}, which invoice {} did not take ({}): "
                     + "review the payment in Stripe", checkout.sessionId(), linkId, invoice.get().id(), recording);

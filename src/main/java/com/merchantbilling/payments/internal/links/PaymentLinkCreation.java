@@ -18,6 +18,7 @@ import com.merchantbilling.organizations.Organization;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
+import com.merchantbilling.payments.StripeAccounts;
 import com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata;
 import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
 import com.merchantbilling.payments.internal.stripe.StripeCurrencies.UnsupportedCurrencyException;
@@ -56,15 +57,17 @@ class PaymentLinkCreation {
     private final OnlinePayments onlinePayments;
     private final AddOnSubscriptions addOns;
     private final Organizations organizations;
+    private final StripeAccounts stripeAccounts;
     private final PaymentLinkProperties.Resolution resolution;
     private final IntervalFunction backoff;
 
     PaymentLinkCreation(StripePaymentLinks stripe, OnlinePayments onlinePayments, AddOnSubscriptions addOns,
-            Organizations organizations, PaymentLinkProperties properties) {
+            Organizations organizations, StripeAccounts stripeAccounts, PaymentLinkProperties properties) {
         this.stripe = stripe;
         this.onlinePayments = onlinePayments;
         this.addOns = addOns;
         this.organizations = organizations;
+        this.stripeAccounts = stripeAccounts;
         this.resolution = properties.resolution();
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(resolution.initialBackoff(), 2.0, 0.5,
                 resolution.maxBackoff());
@@ -87,6 +90,13 @@ class PaymentLinkCreation {
         var account = organizations.find(request.organizationId()).flatMap(Organization::stripeAccountId);
         if (attempt > 1 && resolve(request, attempt, account)) {
             // an earlier attempt's link (e.g. created while its answer timed out) was found and recorded
+            return;
+        }
+        // asked after the resolution above: a link Stripe already made is recorded whatever the account's state;
+        // a new one is not even asked for while the connected account cannot take card payments
+        var refusal = stripeAccounts.linkCreationRefusal(request.organizationId());
+        if (refusal.isPresent()) {
+            recordFailure(request, attempt, refusal.get());
             return;
         }
         for (int round = 1; ; round++) {
@@ -169,7 +179,10 @@ class PaymentLinkCreation {
     }
 
     private void record(PaymentLinkRequested request, int attempt, PaymentLink link, Optional<String> account) {
-        var recording = onlinePayments.recordPaymentLink(request.invoiceId(), attempt, link.getId(), link.getUrl());
+        // the account it was created on stays with the link: reconciliation and payment matching use it, so a later
+        // change of the organization's account does not strand the invoice
+        var recording = onlinePayments.recordPaymentLink(request.invoiceId(), attempt, link.getId(), link.getUrl(),
+                account);
         if (recording == PaymentLinkRecording.ANOTHER_LINK_RECORDED) {
             deactivateOrphan(request, link, account);
         }

@@ -73,7 +73,9 @@ class PaymentReconciliationService implements PaymentReconciliation {
         if (invoice.paymentLinkId().isEmpty()) {
             return new ReconciliationResult(invoice.id(), 0, 0, invoice.onlinePayment());
         }
-        var account = organizations.find(invoice.organizationId()).flatMap(Organization::stripeAccountId);
+        // where the link was created (V24), whatever account the organization has now: the link's sessions and
+        // payment intents exist only there, and Stripe finds them only with that Stripe-Account header
+        var account = invoice.paymentLinkStripeAccount();
         var options = RequestOptions.builder();
         account.ifPresent(options::setStripeAccount);
         var caller = new StripeCaller(account, java.util.Optional.of(invoice.organizationId()), interactive);

@@ -2,7 +2,6 @@ package com.merchantbilling.payments.internal.reconciliation;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,9 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.merchantbilling.invoicing.onlinepayments.OnlinePayments;
-import com.merchantbilling.organizations.Organization;
-import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.internal.stripe.StripeCallPolicy;
 import com.merchantbilling.payments.internal.stripe.StripeCaller;
 import com.merchantbilling.payments.internal.webhook.StripeEventIntake;
@@ -78,21 +74,19 @@ class StripeEventCatchUp {
     private final StripeEventIntake intake;
     private final StripeEventCursors cursors;
     private final OnlinePayments onlinePayments;
-    private final Organizations organizations;
     private final ReconciliationProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     StripeEventCatchUp(StripeClient stripe, StripeCallPolicy policy, StripeEventIntake intake,
-            StripeEventCursors cursors, OnlinePayments onlinePayments, Organizations organizations,
-            ReconciliationProperties properties, TransactionTemplate transaction, Optional<Clock> clock) {
+            StripeEventCursors cursors, OnlinePayments onlinePayments, ReconciliationProperties properties,
+            TransactionTemplate transaction, Optional<Clock> clock) {
         this.transaction = transaction;
         this.stripe = stripe;
         this.policy = policy;
         this.intake = intake;
         this.cursors = cursors;
         this.onlinePayments = onlinePayments;
-        this.organizations = organizations;
         this.properties = properties;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -227,15 +221,11 @@ class StripeEventCatchUp {
     }
 
     /**
-     * The platform and every connected account that has Pending Payment links, found from the organizations of
-     * those links ({@code Organization.stripeAccountId}). The seam for links that carry their own account: this is
-     * where the link's account replaces the organization's.
+     * The platform and every connected account that has Pending Payment links: the account each link was created
+     * on (stored with the link), so an organization that changed its account is still listed on the old one for
+     * the links it made there.
      */
     Set<Optional<String>> accountsWithPendingLinks() {
-        var accounts = new LinkedHashSet<Optional<String>>();
-        for (OrganizationId organization : onlinePayments.organizationsWithPendingPayment()) {
-            accounts.add(organizations.find(organization).flatMap(Organization::stripeAccountId));
-        }
-        return accounts;
+        return onlinePayments.stripeAccountsWithPendingPayment();
     }
 }

@@ -14,7 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 /**
- * Stripe settings, from the environment only: STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE,
+ * Stripe settings, from the environment only: STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET,
+ * STRIPE_CONNECT_WEBHOOK_SECRET (the Connect endpoint's own signing secret: Stripe gives each endpoint its own, and
+ * a Connect endpoint receives the connected accounts' events, docs.stripe.com/connect/webhooks), STRIPE_API_BASE,
  * STRIPE_RATE_LIMIT_PER_SECOND. Without a secret key start-up stops ({@link StripeSecretKeyFailureAnalyzer}),
  * unless the Stripe sandbox was asked for (STRIPE_SANDBOX_ENABLED=true): then it fills in its own random keys.
  *
@@ -33,6 +35,7 @@ import jakarta.validation.constraints.Positive;
 public record StripeProperties(
         @NotBlank String secretKey,
         String webhookSecret,
+        String connectWebhookSecret,
         String apiBase,
         @DefaultValue("25") @Positive @Max(1000) int rateLimitPerSecond,
         @DefaultValue("2") @Min(0) @Max(10) int maxNetworkRetries,
@@ -54,7 +57,8 @@ public record StripeProperties(
     public String toString() {
         return "StripeProperties[apiBase=" + (hasApiBase() ? apiBase : "api.stripe.com") + ", sandbox="
                 + sandbox.enabled() + ", rateLimitPerSecond=" + rateLimitPerSecond + ", secretKey="
-                + mask(secretKey) + ", webhookSecret=" + mask(webhookSecret) + "]";
+                + mask(secretKey) + ", webhookSecret=" + mask(webhookSecret) + ", connectWebhookSecret="
+                + mask(connectWebhookSecret) + "]";
     }
 
     private static String mask(String secret) {

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.merchantbilling.payments.internal.connect.StripeAccountService;
 import com.merchantbilling.payments.internal.checkout.AfterPaymentEvents;
 import com.merchantbilling.payments.internal.checkout.CheckoutOutcome;
 import com.merchantbilling.payments.internal.checkout.CheckoutPayments;
@@ -32,10 +33,13 @@ class StripeEventProcessor {
 
     private final CheckoutPayments checkoutPayments;
     private final AfterPaymentEvents afterPayment;
+    private final StripeAccountService stripeAccounts;
 
-    StripeEventProcessor(CheckoutPayments checkoutPayments, AfterPaymentEvents afterPayment) {
+    StripeEventProcessor(CheckoutPayments checkoutPayments, AfterPaymentEvents afterPayment,
+            StripeAccountService stripeAccounts) {
         this.checkoutPayments = checkoutPayments;
         this.afterPayment = afterPayment;
+        this.stripeAccounts = stripeAccounts;
     }
 
     /** The outcome to store with the event (a CheckoutOutcome, an AfterPaymentOutcome or IGNORED_TYPE). */
@@ -66,6 +70,11 @@ class StripeEventProcessor {
                     .orElseGet(() -> unreadable(event));
             case "payment_intent.payment_failed" -> object.filter(PaymentIntent.class::isInstance)
                     .map(intent -> afterPayment.paymentFailed((PaymentIntent) intent, account, at, eventId))
+                    .orElseGet(() -> unreadable(event));
+            // accepted only on the Connect endpoint (StripeWebhookController.CONNECT_HANDLED_TYPES)
+            case "account.updated" -> object.filter(com.stripe.model.Account.class::isInstance)
+                    .map(updated -> stripeAccounts.update((com.stripe.model.Account) updated) ? "ACCOUNT_UPDATED"
+                            : "IGNORED_UNKNOWN_ACCOUNT")
                     .orElseGet(() -> unreadable(event));
             default -> "IGNORED_TYPE";
         };

@@ -31,6 +31,12 @@ import jakarta.servlet.http.HttpServletRequest;
 class StripeWebhookController {
 
     static final String PATH = "/stripe/webhook";
+    /**
+     * The Connect endpoint: Stripe sends the events of connected accounts (the organizations' own accounts) only
+     * to endpoints created with {@code connect=true}, each with its own signing secret, and events there carry
+     * the connected account's id in {@code account} (docs.stripe.com/connect/webhooks).
+     */
+    static final String CONNECT_PATH = "/stripe/webhook/connect";
     static final String SIGNATURE_HEADER = "Stripe-Signature";
     /** Stripe's own default: a signed request older than five minutes may be a replay. */
     static final long TOLERANCE_SECONDS = 300;
@@ -43,24 +49,46 @@ class StripeWebhookController {
             "checkout.session.async_payment_succeeded", "checkout.session.async_payment_failed",
             "charge.refunded", "charge.refund.updated", "charge.dispute.created", "charge.dispute.closed",
             "payment_intent.payment_failed");
+    /** The connected accounts' payments, and {@code account.updated} (onboarding progress, charges enabled). */
+    static final Set<String> CONNECT_HANDLED_TYPES = java.util.stream.Stream.concat(HANDLED_TYPES.stream(),
+            java.util.stream.Stream.of("account.updated")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Logger log = LoggerFactory.getLogger(StripeWebhookController.class);
 
     private final WebhookInbox inbox;
     private final String webhookSecret;
+    private final String connectWebhookSecret;
     private final int maxBodyBytes;
 
     StripeWebhookController(WebhookInbox inbox, StripeProperties stripe, WebhookProperties properties) {
         this.inbox = inbox;
         this.webhookSecret = stripe.webhookSecret();
+        this.connectWebhookSecret = stripe.connectWebhookSecret();
         this.maxBodyBytes = Math.toIntExact(properties.maxBodySize().toBytes());
         if (webhookSecret == null || webhookSecret.isBlank()) {
             log.warn("stripe.webhook-secret is not set: {} refuses every event until it is", PATH);
+        }
+        if (connectWebhookSecret == null || connectWebhookSecret.isBlank()) {
+            log.info("stripe.connect-webhook-secret is not set: {} refuses every event until it is", CONNECT_PATH);
         }
     }
 
     @PostMapping(PATH)
     ResponseEntity<String> receive(HttpServletRequest request) throws IOException {
+        return receive(request, webhookSecret, HANDLED_TYPES);
+    }
+
+    /**
+     * Verified with the Connect endpoint's own secret, never the platform's (an event signed for one endpoint is
+     * refused on the other), then stored in the same inbox as the platform's events, with its {@code account}.
+     */
+    @PostMapping(CONNECT_PATH)
+    ResponseEntity<String> receiveConnect(HttpServletRequest request) throws IOException {
+        return receive(request, connectWebhookSecret, CONNECT_HANDLED_TYPES);
+    }
+
+    private ResponseEntity<String> receive(HttpServletRequest request, String webhookSecret, Set<String> handledTypes)
+            throws IOException {
         if (!isJson(request.getContentType())) {
             return refuse(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type must be application/json");
         }
@@ -90,7 +118,7 @@ class StripeWebhookController {
             // the signature matched, so the sender holds our secret, but this is no event Stripe would send
             return refuse(HttpStatus.BAD_REQUEST, "Body is not a JSON Stripe event");
         }
-        if (!HANDLED_TYPES.contains(event.type())) {
+        if (!handledTypes.contains(event.type())) {
             log.debug("Stripe event {} of type {} ignored", event.id(), event.type());
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("Ignored");
         }

@@ -12,7 +12,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Stripe cannot sign in and cannot send a CSRF token; the signature is its authentication. This chain
- * covers exactly POST /stripe/webhook, ahead of the merchant chain (which has no order and so comes
+ * covers exactly POST /stripe/webhook and POST /stripe/webhook/connect, ahead of the merchant chain (which has no order and so comes
  * last); every other request, GET /stripe/webhook included, stays with the merchant chain.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +22,10 @@ class StripeWebhookSecurityConfiguration {
     @Order(2)
     SecurityFilterChain stripeWebhookSecurityFilterChain(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(PathPatternRequestMatcher.withDefaults()
-                        .matcher(HttpMethod.POST, StripeWebhookController.PATH))
+                .securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, StripeWebhookController.PATH),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                                StripeWebhookController.CONNECT_PATH)))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -32,7 +32,9 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && StripeWebhookController.PATH.equals(request.getRequestURI()));
+        // the Connect endpoint's deliveries count with the platform's: both are Stripe's deliveries to us
+        return !("POST".equals(request.getMethod()) && (StripeWebhookController.PATH.equals(request.getRequestURI())
+                || StripeWebhookController.CONNECT_PATH.equals(request.getRequestURI())));
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class EventLog {
         String payload = Json.write(event);
         store.recordEvent(new SandboxEvent(eventId, account, type, (long) event.get("created"),
                 String.valueOf(object.get("id")), paymentIntent, false, payload));
-        webhooks.send(eventId, type, payload);
+        webhooks.send(eventId, type, payload, account);
         return eventId;
     }
 }

@@ -65,7 +65,7 @@ class TwoDeploymentsTests {
     }
 
     private static StripePaymentLinks links(DeploymentId deployment) {
-        var properties = new StripeProperties(stripe.secretKey(), null, stripe.baseUrl(), 25, 0, 1,
+        var properties = new StripeProperties(stripe.secretKey(), null, null, stripe.baseUrl(), 25, 0, 1,
                 Duration.ofMillis(10), Duration.ofSeconds(2), Duration.ofSeconds(2), new StripeProperties.Sandbox(false));
         var client = StripeClient.builder().setApiKey(stripe.secretKey()).setApiBase(stripe.baseUrl()).build();
         return new StripePaymentLinks(client, new StripeCallPolicy(properties, new SimpleMeterRegistry()), deployment);

@@ -230,7 +230,7 @@ class StripeEventCatchUpIntegrationTests {
     private StripeEventCatchUp instance(int pageSize, int maxPages, Duration overlap) {
         var properties = new ReconciliationProperties(true, Duration.ofHours(1), Duration.ofDays(30), overlap,
                 pageSize, maxPages, false);
-        return new StripeEventCatchUp(stripeClient, policy, intake, cursors, onlinePayments, organizations,
+        return new StripeEventCatchUp(stripeClient, policy, intake, cursors, onlinePayments,
                 properties, transaction, Optional.empty());
     }
 
