@@ -1,5 +1,7 @@
 package com.merchantbilling.payments;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+
 import com.merchantbilling.organizations.OrganizationId;
 
 /** Which organizations may use which add-on. */
@@ -7,7 +9,9 @@ public interface AddOnSubscriptions {
 
     boolean isActive(OrganizationId organization, AddOn addOn);
 
+    @PreAuthorize("@merchantRoles.owner('subscribe to add-ons')")
     void subscribe(OrganizationId organization, AddOn addOn);
 
+    @PreAuthorize("@merchantRoles.owner('cancel add-ons')")
     void cancel(OrganizationId organization, AddOn addOn);
 }
