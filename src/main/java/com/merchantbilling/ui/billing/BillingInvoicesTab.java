@@ -104,8 +104,14 @@ public class BillingInvoicesTab extends VerticalLayout {
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(selectionStatus);
-        if (merchant.addOnActive()) {
+        if (merchant.addOnActive() && merchant.mayBill()) {
             toolbar.add(bulkActions());
+        } else if (merchant.addOnActive()) {
+            // a Viewer reads: no Bulk Action (it only creates links today), so nothing to select for; copying a
+            // link from its row stays
+            grid.withoutSelection();
+            selectionStatus.setVisible(false);
+            removeSelections.setVisible(false);
         } else {
             // nothing to select for: no checkboxes, no selection count; the notice says what the add-on gives
             grid.withoutSelection();

@@ -1,9 +1,11 @@
 package com.merchantbilling.ui.layout;
 
+import com.merchantbilling.organizations.MerchantRole;
 import com.merchantbilling.organizations.MerchantUser;
 import com.merchantbilling.payments.StripeConnection;
 import com.merchantbilling.ui.billing.BillingManagementView;
 import com.merchantbilling.ui.i18n.UiTranslations;
+import com.merchantbilling.ui.settings.UsersView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -67,6 +69,14 @@ public class MainLayout extends AppLayout {
         transactions.setExpanded(true);
         var nav = new SideNav();
         nav.addItem(transactions);
+        var settings = new SideNavItem(getTranslation("nav.settings"));
+        settings.setPrefixComponent(VaadinIcon.COG.create());
+        settings.setExpanded(true);
+        // Settings > Users (issue 16, roles): Owners only, as the view itself requires
+        if (user.role() == MerchantRole.OWNER) { settings.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create())); }
+        if (!settings.getItems().isEmpty()) {
+            nav.addItem(settings);
+        }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }
