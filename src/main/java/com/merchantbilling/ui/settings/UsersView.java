@@ -60,7 +60,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(OrganizationUser::email).setHeader(getTranslation("users.column.email")).setAutoWidth(true)
+        grid.addColumn(OrganizationUser::email).setHeader(getTranslation("users.column.signIn")).setAutoWidth(true)
                 .setFlexGrow(1);
         grid.addColumn(OrganizationUser::displayName).setHeader(getTranslation("users.column.displayName"))
                 .setAutoWidth(true);
