@@ -20,11 +20,13 @@ import com.merchantbilling.support.TestTenants;
  * 20 wrong passwords in real Chromium hold back that username (from anywhere) and that address (for any
  * username), and nobody else. A second address is a browser whose requests carry {@code X-Forwarded-For}: Tomcat
  * takes the client address from it for a request from a local proxy ({@code server.forward-headers-strategy=native}),
- * as behind our nginx. Asserts the throttle's state and the refusal, never a time. Its own context (the limits are
- * named), hence its own database: the held-back address 127.0.0.1 does not reach the other browser classes.
+ * as behind our nginx. Asserts the throttle's state and the refusal, never a time: the limits are the defaults'
+ * first steps (5 per username, 20 per address) with a refill of a day, so that a slow machine's minutes of typing
+ * give no attempt back in between. Its own context (the limits are named), hence its own database: the held-back
+ * address 127.0.0.1 does not reach the other browser classes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "merchantbilling.sign-in.per-user=5/150s,20/1h", "merchantbilling.sign-in.per-address=20/10m,100/1h"})
+        "merchantbilling.sign-in.per-user=5/24h", "merchantbilling.sign-in.per-address=20/24h"})
 class SignInThrottleBrowserTests {
 
     static final String OTHER_ADDRESS = "203.0.113.7";
