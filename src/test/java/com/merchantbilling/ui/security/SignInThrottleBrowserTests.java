@@ -37,6 +37,8 @@ class SignInThrottleBrowserTests {
     Organizations organizations;
     @Autowired
     SignInThrottle throttle;
+    @Autowired
+    org.springframework.boot.web.servlet.ServletRegistrationBean<com.vaadin.flow.spring.SpringServlet> vaadin;
 
     @Test
     void twentyWrongPasswordsHoldBackThatUserAndThatAddressOnly() {
@@ -80,5 +82,22 @@ class SignInThrottleBrowserTests {
             assertThat(elsewhere.driver().getCurrentUrl()).doesNotContain("throttled", "error");
         }
         assertThat(throttle.addressThrottled(OTHER_ADDRESS)).isFalse();
+    }
+
+    /**
+     * An open tab's heartbeat must not keep a session alive: Vaadin closes a session whose UIs saw no user request
+     * for the session timeout (heartbeats do not count) only with closeIdleSessions, and MerchantSessions then ends
+     * the HTTP session, hence the sign-in. Waiting the timeout out would make a test of half an hour; this checks
+     * the running servlet has it on.
+     */
+    @Test
+    void idleSessionsAreClosedDespiteTheHeartbeat() {
+        try (var visitor = new BrowserSession(port)) {
+            visitor.driver().get(visitor.baseUrl() + "/login");
+            visitor.waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-login-form")));
+        }
+        var configuration = vaadin.getServlet().getService().getDeploymentConfiguration();
+        assertThat(configuration.isCloseIdleSessions()).isTrue();
+        assertThat(configuration.getHeartbeatInterval()).isPositive();
     }
 }
