@@ -107,8 +107,10 @@ class RolesBrowserTests extends SandboxBrowserTestSupport {
                 .isEqualTo("Choose a role: Owner, Billing manager or Viewer.");
 
         browser.driver().findElement(By.id("invite-role")).click();
-        // the Users grid's role selects have items of their own: the open one's is the displayed one
-        browser.waiting().until(driver -> driver.findElements(By.xpath("//vaadin-select-item[normalize-space()='Viewer']"))
+        // the Users grid's role selects have items of their own, and each select a copy of its chosen item
+        // ("value-..."): the item of the invite form's open list
+        browser.waiting().until(driver -> driver.findElements(By.xpath("//*[@id='invite-role']"
+                + "//vaadin-select-item[normalize-space()='Viewer' and not(starts-with(@id, 'value-'))]"))
                 .stream().filter(WebElement::isDisplayed).findFirst().orElse(null)).click();
         browser.driver().findElement(By.id("invite-send")).click();
         var link = (String) browser.waiting().until(driver -> browser.js(
