@@ -11,12 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.Money;
 import com.merchantbilling.invoicing.NewInvoice;
+import com.merchantbilling.organizations.MerchantRole;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
@@ -24,7 +27,8 @@ import com.merchantbilling.payments.AddOnSubscriptions;
 
 /**
  * Fills an empty database with two organizations on first start of the developer run: Sakura Trading,
- * subscribed to the Stripe Credit Card Payment Add-on with 260 invoices, and Maple Goods, not subscribed.
+ * subscribed to the Stripe Credit Card Payment Add-on with 260 invoices and a user of each role, and Maple Goods,
+ * not subscribed.
  */
 @Component
 @ConditionalOnBooleanProperty("merchantbilling.demo-data.enabled")
@@ -50,22 +54,42 @@ class DemoData implements ApplicationRunner {
         this.transaction = transaction;
     }
 
+    /**
+     * Runs as an Owner: issuing invoices and subscribing the add-on go through the modules' APIs, which check the
+     * caller's role (organizations' MerchantRole), and at start-up nobody is signed in.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        var before = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("demo-data", null,
+                List.of(MerchantRole.OWNER.grantedAuthority())));
+        SecurityContextHolder.setContext(context);
+        try {
+            create();
+        } finally {
+            SecurityContextHolder.setContext(before);
+        }
+    }
+
+    private void create() {
         transaction.executeWithoutResult(status -> {
             if (organizations.any()) {
                 return;
             }
             var sakura = organizations.register("Sakura Trading", Optional.empty()).id();
             organizations.addUser(sakura, "sakura", "Aiko Sato", "sakura-demo-pass");
+            organizations.addUser(sakura, "sakura-billing", "Kenji Ito", "sakura-billing-pass",
+                    MerchantRole.BILLING_MANAGER);
+            organizations.addUser(sakura, "sakura-viewer", "Yui Tanaka", "sakura-viewer-pass", MerchantRole.VIEWER);
             addOns.subscribe(sakura, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
             issueInvoices(sakura, "ST", SAKURA_INVOICES, 42);
 
             var maple = organizations.register("Maple Goods", Optional.empty()).id();
             organizations.addUser(maple, "maple", "Liam Chen", "maple-demo-pass");
             issueInvoices(maple, "MG", 12, 7);
-            log.info("Demo data created: users 'sakura' (Stripe add-on, {} invoices) and 'maple' (no add-on)",
-                    SAKURA_INVOICES);
+            log.info("Demo data created: users 'sakura' (Owner), 'sakura-billing' (Billing manager), 'sakura-viewer' "
+                    + "(Viewer) of Sakura Trading (Stripe add-on, {} invoices) and 'maple' (no add-on)", SAKURA_INVOICES);
         });
     }
 

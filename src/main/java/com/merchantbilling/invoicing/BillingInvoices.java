@@ -3,6 +3,8 @@ package com.merchantbilling.invoicing;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+
 import com.merchantbilling.organizations.OrganizationId;
 
 /**
@@ -79,5 +81,6 @@ public interface BillingInvoices {
 
     List<BillingInvoice> findAll(OrganizationId organization, java.util.Collection<InvoiceId> invoices);
 
+    @PreAuthorize("@merchantRoles.billing('issue invoices')")
     InvoiceId issue(OrganizationId organization, NewInvoice invoice);
 }

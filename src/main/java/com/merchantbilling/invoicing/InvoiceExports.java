@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+
 import com.merchantbilling.organizations.OrganizationId;
 
 /** The Billing Invoices list as a CSV file, read in chunks so that a slow download holds no database connection. */
@@ -19,12 +21,14 @@ public interface InvoiceExports {
      *
      * @return the number of invoices written
      */
+    @PreAuthorize("@merchantRoles.billing('export invoices')")
     default long export(OrganizationId organization, String filter, InvoiceSort sort, OutputStream out)
             throws IOException {
         return export(organization, filter, OnlinePaymentFilter.ALL, sort, out);
     }
 
     /** As the grid shows the list: the text filter and the online payment filter together. */
+    @PreAuthorize("@merchantRoles.billing('export invoices')")
     long export(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment, InvoiceSort sort,
             OutputStream out) throws IOException;
 }

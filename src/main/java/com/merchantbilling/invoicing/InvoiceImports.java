@@ -3,6 +3,8 @@ package com.merchantbilling.invoicing;
 import java.io.InputStream;
 import java.util.List;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+
 import com.merchantbilling.organizations.OrganizationId;
 
 /**
@@ -22,12 +24,14 @@ public interface InvoiceImports {
      *
      * @throws InvoiceImportException when the file as a whole is unusable
      */
+    @PreAuthorize("@merchantRoles.billing('import invoices')")
     ImportPreview preview(OrganizationId organization, InputStream csv);
 
     /**
      * Stores the preview's valid rows in one transaction. A number someone used since the preview is
      * skipped and reported, the other rows are stored.
      */
+    @PreAuthorize("@merchantRoles.billing('import invoices')")
     ImportResult importInvoices(OrganizationId organization, ImportPreview preview);
 
     /**

@@ -3,6 +3,8 @@ package com.merchantbilling.invoicing;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+
 import com.merchantbilling.invoicing.events.PaymentLinkRequested;
 import com.merchantbilling.organizations.OrganizationId;
 
@@ -22,6 +24,7 @@ public interface PaymentLinkRequests {
      *
      * @throws TooManyInvoicesSelectedException for more than {@link #MAX_INVOICES} invoices
      */
+    @PreAuthorize("@merchantRoles.billing('create payment links')")
     PaymentLinkRequestResult request(OrganizationId organization, Collection<InvoiceId> selection, String requestedBy);
 
     /**

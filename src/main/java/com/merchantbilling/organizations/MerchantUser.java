@@ -20,16 +20,18 @@ public final class MerchantUser implements UserDetails, CredentialsContainer {
     private final String displayName;
     private final OrganizationId organizationId;
     private final String organizationName;
+    private final MerchantRole role;
     // kept only until authentication completes; Spring Security erases it afterwards
     private String passwordHash;
 
     public MerchantUser(long userId, String username, String displayName, OrganizationId organizationId,
-            String organizationName, String passwordHash) {
+            String organizationName, MerchantRole role, String passwordHash) {
         this.userId = userId;
         this.username = username;
         this.displayName = displayName;
         this.organizationId = organizationId;
         this.organizationName = organizationName;
+        this.role = java.util.Objects.requireNonNull(role, "role");
         this.passwordHash = passwordHash;
     }
 
@@ -49,9 +51,18 @@ public final class MerchantUser implements UserDetails, CredentialsContainer {
         return organizationName;
     }
 
+    /**
+     * The role when the user signed in. Screens use it to show only what the role may do; the APIs check the
+     * current role again (see {@link MerchantRole}).
+     */
+    public MerchantRole role() {
+        return role;
+    }
+
+    /** ROLE_MERCHANT (a merchant user, never an operator) and the role in the organization. */
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority("ROLE_MERCHANT"));
+        return List.of(new SimpleGrantedAuthority("ROLE_MERCHANT"), role.grantedAuthority());
     }
 
     @Override
@@ -71,6 +82,6 @@ public final class MerchantUser implements UserDetails, CredentialsContainer {
 
     @Override
     public String toString() {
-        return "MerchantUser[" + username + ", organization " + organizationId + "]";
+        return "MerchantUser[" + username + ", organization " + organizationId + ", " + role + "]";
     }
 }

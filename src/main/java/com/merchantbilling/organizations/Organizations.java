@@ -9,8 +9,21 @@ public interface Organizations {
 
     Organization register(String name, Optional<String> stripeAccountId);
 
-    /** Adds a user who signs in with the given username and password (stored only as a hash). */
-    void addUser(OrganizationId organization, String username, String displayName, String rawPassword);
+    /**
+     * Adds an Owner who signs in with the given username and password (stored only as a hash). For seeding (demo
+     * data, tests, a first Owner); people join through {@link OrganizationUsers#invite}.
+     */
+    default void addUser(OrganizationId organization, String username, String displayName, String rawPassword) {
+        addUser(organization, username, displayName, rawPassword, MerchantRole.OWNER);
+    }
+
+    /**
+     * The same with the given role. The password must have at least 12 characters and not be a common one.
+     *
+     * @throws OrganizationUsers.UserChangeException for a password the policy refuses or a taken username
+     */
+    void addUser(OrganizationId organization, String username, String displayName, String rawPassword,
+            MerchantRole role);
 
     boolean any();
 

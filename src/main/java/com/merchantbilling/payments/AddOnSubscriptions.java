@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+
 import com.merchantbilling.organizations.OrganizationId;
 
 /** Which organizations may use which add-on, since when, and who subscribed or canceled it. */
@@ -18,7 +20,7 @@ public interface AddOnSubscriptions {
      * Subscribes the organization (no change if it is subscribed already) and audits who did. Publishes
      * {@link AddOnSubscriptionChanged} when the state changed.
      */
-    // role: owner
+    @PreAuthorize("@merchantRoles.owner('subscribe to add-ons')")
     void subscribe(OrganizationId organization, AddOn addOn, String actor);
 
     /**
@@ -26,18 +28,20 @@ public interface AddOnSubscriptions {
      * payment link is created for the organization; links already created stay payable and their payments are
      * still recorded (Stripe's payment links cannot be canceled, only deactivated, and they belong to the buyer).
      */
-    // role: owner
+    @PreAuthorize("@merchantRoles.owner('cancel add-ons')")
     void cancel(OrganizationId organization, AddOn addOn, String actor);
 
     /** Subscriptions and cancellations of the add-on, newest first. */
     List<AddOnAuditEntry> history(OrganizationId organization, AddOn addOn);
 
     /** For set-up code (demo data, tests): a subscription made by the system, audited as such. */
+    @PreAuthorize("@merchantRoles.owner('subscribe to add-ons')")
     default void subscribe(OrganizationId organization, AddOn addOn) {
         subscribe(organization, addOn, SYSTEM);
     }
 
     /** For set-up code (tests): a cancellation made by the system, audited as such. */
+    @PreAuthorize("@merchantRoles.owner('cancel add-ons')")
     default void cancel(OrganizationId organization, AddOn addOn) {
         cancel(organization, addOn, SYSTEM);
     }

@@ -117,7 +117,8 @@ class PaymentLinkRequestsIntegrationTests {
 
     @Test
     void twoUsersPressingCreateAtTheSameMomentGetOneRequestPerInvoice() throws Exception {
-        try (var pool = Executors.newFixedThreadPool(2)) {
+        try (var pool = new org.springframework.security.concurrent.DelegatingSecurityContextExecutorService(
+                Executors.newFixedThreadPool(2))) {
             for (int round = 0; round < 10; round++) {
                 var ids = tenants.invoices(sakura, "RACE" + round, 60, "USD");
                 var first = ids.subList(0, 40);

@@ -31,7 +31,8 @@ class ConcurrentBulkActionIntegrationTests extends ReliabilityTestSupport {
         var organization = tenants.subscribed("Race");
         var all = new ArrayList<InvoiceId>();
         int overlaps = 0;
-        try (var users = Executors.newFixedThreadPool(2)) {
+        try (var users = new org.springframework.security.concurrent.DelegatingSecurityContextExecutorService(
+                Executors.newFixedThreadPool(2))) {
             for (int repetition = 0; repetition < REPETITIONS; repetition++) {
                 var ids = tenants.invoices(organization, "R" + repetition, INVOICES, "JPY");
                 all.addAll(ids);

@@ -80,12 +80,12 @@ class LoadBenchmark {
         var users = new ArrayList<String>();
         for (int i = 0; i < SESSIONS; i++) {
             String username = "load-" + i + "-" + System.nanoTime();
-            organizations.addUser(organization, username, "Load " + i, "load-pass-" + i);
+            organizations.addUser(organization, username, "Load " + i, "load-password-" + i);
             users.add(username);
         }
         var clients = new ArrayList<HttpClient>();
         for (int i = 0; i < SESSIONS; i++) {
-            clients.add(signIn(users.get(i), "load-pass-" + i));
+            clients.add(signIn(users.get(i), "load-password-" + i));
         }
 
         var heap = ManagementFactory.getMemoryMXBean();

@@ -79,10 +79,12 @@ class SecurityReviewIntegrationTests {
 
     /**
      * Reachable without signing in; everything else must send the visitor to /login or refuse. Health is
-     * public for load balancers and monitors, with its status only (asserted below).
+     * public for load balancers and monitors, with its status only (asserted below). An invitation's page is
+     * public: its one-time token is the secret, and an unknown one shows only that it is invalid.
      */
     static boolean isPublic(String method, String path) {
         return (method.equals("GET") && (path.equals("/login") || path.equals("/styles.css")
+                || path.startsWith("/invitation/")
                 || path.equals("/favicon.ico") || path.startsWith("/images/") || path.equals("/actuator/health")))
                 // the webhook endpoints: Stripe signs, it cannot sign in (the Connect one has its own secret)
                 || (method.equals("POST") && (path.equals("/stripe/webhook") || path.equals("/stripe/webhook/connect")));

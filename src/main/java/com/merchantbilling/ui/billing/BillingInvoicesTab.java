@@ -274,40 +274,42 @@ public class BillingInvoicesTab extends VerticalLayout {
      * Link goes at once; the menu goes only when nothing else is left in it (items that work on existing links stay
      * for an organization whose add-on was canceled), and with it the checkboxes, and the notice comes back.
      */
+    /**
+     * What the add-on and the merchant's role allow: Create Payment Link while the add-on is active, for an
+     * Owner or a Billing manager. The menu shows while any of its items may be used (the items that work on links
+     * already created stay after a cancellation, and for a Viewer those that only read), and the checkboxes with
+     * it: there is nothing to select for without one. Called again live when the add-on changes on another view.
+     */
     private void applyAddOn(boolean active) {
-        if (active) {
-            if (bulkMenu == null) {
-                bulkMenu = bulkActions();
-                toolbar.add(bulkMenu);
-            }
-            createPaymentLink.setVisible(true);
-            bulkMenu.setVisible(true);
+        if (bulkMenu == null) {
+            bulkMenu = bulkActions();
+            toolbar.add(bulkMenu);
+        }
+        createPaymentLink.setVisible(active && merchant.mayBill());
+        boolean anyAction = bulkMenu.getItems().stream().flatMap(item -> item.getSubMenu().getItems().stream())
+                .anyMatch(MenuItem::isVisible);
+        bulkMenu.setVisible(anyAction);
+        if (anyAction) {
             grid.withSelection();
             selectionStatus.setVisible(true);
             removeSelections.setVisible(true);
-            if (addOnNotice != null) {
-                addOnNotice.setVisible(false);
-            }
         } else {
-            if (bulkMenu != null) {
-                createPaymentLink.setVisible(false);
-                bulkMenu.setVisible(bulkMenu.getItems().stream().flatMap(item -> item.getSubMenu().getItems().stream())
-                        .anyMatch(MenuItem::isVisible));
+            if (grid.hasSelection()) {
+                grid.asMultiSelect().deselectAll();
             }
-            if (bulkMenu == null || !bulkMenu.isVisible()) {
-                // nothing to select for: no checkboxes, no selection count; the notice says what the add-on gives
-                if (grid.hasSelection()) {
-                    grid.asMultiSelect().deselectAll();
-                }
-                grid.withoutSelection();
-                selectionStatus.setVisible(false);
-                removeSelections.setVisible(false);
-                if (addOnNotice == null) {
-                    addOnNotice = addOnNotice();
-                    toolbar.add(addOnNotice);
-                }
-                addOnNotice.setVisible(true);
+            grid.withoutSelection();
+            selectionStatus.setVisible(false);
+            removeSelections.setVisible(false);
+        }
+        if (!active) {
+            // the notice says what the add-on gives
+            if (addOnNotice == null) {
+                addOnNotice = addOnNotice();
+                toolbar.add(addOnNotice);
             }
+            addOnNotice.setVisible(true);
+        } else if (addOnNotice != null) {
+            addOnNotice.setVisible(false);
         }
         if (grid.hasSelection()) {
             updateSelectionStatus();

@@ -34,6 +34,14 @@ class CurrentMerchant {
         return user.getUsername();
     }
 
+    /**
+     * Whether the user's role may issue, import and export invoices and create payment links: what the screens
+     * offer. The APIs check the role again on each call (organizations' MerchantRole).
+     */
+    boolean mayBill() {
+        return user.role().mayBill();
+    }
+
     /** Asked when called (a database read), not when built: most collaborators only need the organization. */
     boolean addOnActive() {
         return addOns.isActive(user.organizationId(), AddOn.STRIPE_CREDIT_CARD_PAYMENT);

@@ -59,6 +59,8 @@ class InvoiceActions extends HorizontalLayout {
         importInvoices.setId("import-invoices");
         importInvoices.addClickListener(click -> openImport());
         add(newInvoice, importInvoices, exportLink());
+        // a Viewer reads only: the row stays (the tab lays out around it) with nothing in it
+        setVisible(merchant.mayBill());
     }
 
     /**

@@ -1,9 +1,13 @@
 package com.merchantbilling.ui.layout;
 
+import com.merchantbilling.organizations.MerchantRole;
 import com.merchantbilling.organizations.MerchantUser;
 import com.merchantbilling.payments.StripeConnection;
 import com.merchantbilling.ui.billing.BillingManagementView;
 import com.merchantbilling.ui.i18n.UiTranslations;
+import com.merchantbilling.ui.settings.AddOnsView;
+import com.merchantbilling.ui.settings.StripeAccountView;
+import com.merchantbilling.ui.settings.UsersView;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -67,15 +71,20 @@ public class MainLayout extends AppLayout {
         transactions.setExpanded(true);
         var nav = new SideNav();
         nav.addItem(transactions);
-        // Settings (issue 16): Add-ons and Stripe account (F); Users joins from the roles work (E)
+        // Settings (issue 16): Owners only, as the views themselves require (@RolesAllowed("OWNER"))
         var settings = new SideNavItem(getTranslation("nav.settings"));
         settings.setPrefixComponent(VaadinIcon.COG.create());
-        settings.addItem(new SideNavItem(getTranslation("nav.addOns"), com.merchantbilling.ui.settings.AddOnsView.class,
-                VaadinIcon.PUZZLE_PIECE.create()));
-        settings.addItem(new SideNavItem(getTranslation("nav.stripeAccount"),
-                com.merchantbilling.ui.settings.StripeAccountView.class, VaadinIcon.CREDIT_CARD.create()));
         settings.setExpanded(true);
-        nav.addItem(settings);
+        if (user.role() == MerchantRole.OWNER) {
+            settings.addItem(new SideNavItem(getTranslation("nav.addOns"), AddOnsView.class,
+                    VaadinIcon.PUZZLE_PIECE.create()));
+            settings.addItem(new SideNavItem(getTranslation("nav.stripeAccount"), StripeAccountView.class,
+                    VaadinIcon.CREDIT_CARD.create()));
+            settings.addItem(new SideNavItem(getTranslation("nav.users"), UsersView.class, VaadinIcon.USERS.create()));
+        }
+        if (!settings.getItems().isEmpty()) {
+            nav.addItem(settings);
+        }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
     }

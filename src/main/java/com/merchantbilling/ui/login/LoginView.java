@@ -52,8 +52,31 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         return getTranslation("login.pageTitle");
     }
 
+    /**
+     * {@code ?error}: a wrong username or password (one message for both, so it tells nobody which names exist);
+     * {@code ?throttled=<seconds>}: too many failed attempts for this username or from this address.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("throttled")) {
+            var i18n = loginTexts();
+            i18n.getErrorMessage().setTitle(getTranslation("login.throttled.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.throttled.message",
+                    seconds(parameters.get("throttled"))));
+            login.setI18n(i18n);
+            login.setError(true);
+            login.setId("login-throttled");
+            return;
+        }
+        login.setError(parameters.containsKey("error"));
+    }
+
+    private static String seconds(java.util.List<String> values) {
+        try {
+            return Long.toString(Math.max(1, Long.parseLong(values.getFirst())));
+        } catch (RuntimeException e) {
+            return "60";
+        }
     }
 }

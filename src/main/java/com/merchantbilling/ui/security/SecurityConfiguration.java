@@ -12,16 +12,18 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 
 /**
  * The merchant-facing chain: every view needs a signed-in user except the login view. Vaadin's configurer
- * keeps CSRF protection, session fixation protection and the login/logout flow on.
+ * keeps CSRF protection, session fixation protection and the login/logout flow on. Sign-in is checked for its
+ * origin ({@link LoginOriginFilter}) and throttled per username and address ({@link SignInThrottleFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain merchantSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain merchantSecurityFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/favicon.ico", "/images/**").permitAll());
         http.addFilterBefore(new LoginOriginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SignInThrottleFilter("/login", throttle), UsernamePasswordAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
                 .build();
     }

@@ -32,7 +32,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Settings > Add-ons: the Stripe Credit Card Payment Add-on, what it gives, since when it is active, Subscribe or
@@ -40,7 +40,7 @@ import jakarta.annotation.security.PermitAll;
  * on any node, shows here at once.
  */
 @Route("settings/add-ons")
-@PermitAll
+@RolesAllowed("OWNER")
 public class AddOnsView extends VerticalLayout implements HasDynamicTitle {
 
     static final AddOn ADD_ON = AddOn.STRIPE_CREDIT_CARD_PAYMENT;

@@ -35,7 +35,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 /**
  * Settings > Stripe: the organization's own Stripe account through Stripe Connect onboarding. Connect sends the
@@ -44,7 +44,7 @@ import jakarta.annotation.security.PermitAll;
  * was used, to {@code ?onboarding=refresh}, which asks for a new link and goes there again.
  */
 @Route("settings/stripe")
-@PermitAll
+@RolesAllowed("OWNER")
 public class StripeAccountView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String PATH = "settings/stripe";
