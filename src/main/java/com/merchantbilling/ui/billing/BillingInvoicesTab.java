@@ -50,6 +50,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final OnlinePaymentUpdates updates;
     private final PaymentCheck paymentCheck;
     private final PaymentLinkActions linkActions;
+    private final com.merchantbilling.ui.billing.slips.PaymentLinkShareActions shareActions;
     private final InvoicePager pager;
     private final BillingInvoicesGrid grid;
     private final TextField filter = new TextField();
@@ -69,7 +70,9 @@ public class BillingInvoicesTab extends VerticalLayout {
     private boolean refreshingOptions;
 
     BillingInvoicesTab(CurrentMerchant merchant, BillingInvoices invoices, OnlinePaymentUpdates updates,
-            PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions) {
+            PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions,
+            com.merchantbilling.ui.billing.slips.PaymentLinkShareActions shareActions) {
+        this.shareActions = shareActions;
         this.organization = merchant.organization();
         this.invoices = invoices;
         this.updates = updates;
@@ -267,6 +270,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         bulkAction.getSubMenu().addItem(getTranslation("invoices.bulkAction.createPaymentLink"),
                         click -> openCreatePaymentLinks())
                 .setId("create-payment-link");
+        shareActions.addTo(bulkAction.getSubMenu(), this::selectedIds);
         return menu;
     }
 
