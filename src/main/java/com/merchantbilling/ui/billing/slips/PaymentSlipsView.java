@@ -16,6 +16,8 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.MerchantUser;
+import com.merchantbilling.organizations.Organization;
+import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.ui.i18n.UiTranslations;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -47,21 +49,30 @@ import jakarta.annotation.security.PermitAll;
 @StyleSheet("payment-slips.css")
 public class PaymentSlipsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    static final String ROUTE = "billing/slips";
+    public static final String ROUTE = "billing/slips";
     static final String INVOICES = "invoices";
 
     private final MerchantUser user;
     private final BillingInvoices invoices;
 
-    PaymentSlipsView(AuthenticationContext authentication, BillingInvoices invoices) {
+    private final Organizations organizations;
+
+    PaymentSlipsView(AuthenticationContext authentication, BillingInvoices invoices, Organizations organizations) {
         this.user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
         this.invoices = invoices;
+        this.organizations = organizations;
         addClassName("payment-slips-page");
     }
 
     /** Where the slips of these invoices are, relative to the app's root. */
     public static String location(Collection<InvoiceId> invoices) {
         return ROUTE + "?" + INVOICES + "=" + invoices.stream().map(InvoiceId::toString).collect(Collectors.joining(","));
+    }
+
+    /** The same as {@link #location}, for {@code UI.navigate(ROUTE, parameters)}. */
+    public static com.vaadin.flow.router.QueryParameters parameters(Collection<InvoiceId> invoices) {
+        return com.vaadin.flow.router.QueryParameters.of(INVOICES,
+                invoices.stream().map(InvoiceId::toString).collect(Collectors.joining(",")));
     }
 
     @Override
@@ -104,8 +115,11 @@ public class PaymentSlipsView extends Div implements BeforeEnterObserver, HasDyn
         add(toolbar(linked.size(), withoutLink));
         var formatting = UiTranslations.formatting(getLocale());
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(formatting);
+        // the name as it is now, not as it was at sign-in: the slip is what the buyer reads
+        var organizationName = organizations.find(user.organizationId()).map(Organization::name)
+                .orElse(user.organizationName());
         for (var invoice : linked) {
-            add(slip(invoice, dates));
+            add(slip(invoice, organizationName, dates));
         }
     }
 
@@ -129,10 +143,10 @@ public class PaymentSlipsView extends Div implements BeforeEnterObserver, HasDyn
         return bar;
     }
 
-    private Div slip(BillingInvoice invoice, DateTimeFormatter dates) {
+    private Div slip(BillingInvoice invoice, String organizationName, DateTimeFormatter dates) {
         var url = invoice.paymentLinkUrl().orElseThrow();
         var formatting = UiTranslations.formatting(getLocale());
-        var organization = new Div(user.organizationName());
+        var organization = new Div(organizationName);
         organization.addClassName("slip-organization");
         var title = new H1(getTranslation("slips.slip.title"));
         var fields = new Div(
