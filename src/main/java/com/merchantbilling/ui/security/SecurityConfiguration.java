@@ -20,7 +20,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain merchantSecurityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/favicon.ico", "/images/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/payment-slips.css", "/favicon.ico", "/images/**").permitAll());
         http.addFilterBefore(new LoginOriginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
                 .build();

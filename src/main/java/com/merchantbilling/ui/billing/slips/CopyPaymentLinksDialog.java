@@ -47,7 +47,12 @@ class CopyPaymentLinksDialog extends Dialog {
                 .setAutoWidth(true).setFlexGrow(0);
         rows.addColumn(invoice -> invoice.paymentLinkUrl().orElse("")).setHeader(header.url()).setFlexGrow(2);
         rows.setItems(linked);
-        rows.setHeight("14rem");
+        // a short list in full, a long one scrolls inside the dialog
+        if (linked.size() <= 5) {
+            rows.setAllRowsVisible(true);
+        } else {
+            rows.setHeight("16rem");
+        }
         rows.setVisible(!linked.isEmpty());
         add(rows);
 
@@ -58,6 +63,8 @@ class CopyPaymentLinksDialog extends Dialog {
                     new Paragraph(getTranslation("slips.copyLinks.withoutLink", withoutLink.size(), names)));
             missing.setId("copy-links-without-link");
             missing.addClassName("copy-links-without-link");
+            missing.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("align-items", "baseline")
+                    .set("color", "var(--lumo-error-text-color)");
             add(missing);
         }
 

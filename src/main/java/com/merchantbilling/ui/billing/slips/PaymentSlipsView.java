@@ -21,7 +21,6 @@ import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.ui.i18n.UiTranslations;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Image;
@@ -42,11 +41,10 @@ import jakarta.annotation.security.PermitAll;
  * QR code and as text, and the organization's name. {@code billing/slips?invoices=12,13}: invoices of the signed-in
  * merchant's organization only; an id that is not one of them (another organization's, or none) answers 404 for
  * the whole page, so a shared or edited URL tells nothing about other organizations' invoices. Outside the app's
- * frame, so that only the slips reach the paper.
+ * frame, so that only the slips reach the paper; styled by payment-slips.css (imported by styles.css).
  */
 @Route(value = PaymentSlipsView.ROUTE, autoLayout = false)
 @PermitAll
-@StyleSheet("payment-slips.css")
 public class PaymentSlipsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     public static final String ROUTE = "billing/slips";
