@@ -146,6 +146,16 @@ class PaymentLinkSharingBrowserTests extends SandboxBrowserTestSupport {
         assertThat(browser.js("return getComputedStyle(document.querySelector('.payment-slip')).breakAfter")).isEqualTo("page");
         shoot("slips-print-en");
         browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        // and printed on A4 as Chromium prints it: four slips, four pages
+        var options = new org.openqa.selenium.print.PrintOptions();
+        options.setPageSize(new org.openqa.selenium.print.PageSize(29.7, 21.0));
+        var pdf = new String(Base64.getDecoder().decode(browser.driver().print(options).getContent()),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count()).isEqualTo(4);
+        var dir = System.getProperty("screens.dir");
+        if (dir != null && !dir.isBlank()) {
+            Files.write(Path.of(dir, "slips-en.pdf"), pdf.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
     }
 
     @Test
@@ -226,6 +236,59 @@ class PaymentLinkSharingBrowserTests extends SandboxBrowserTestSupport {
                 shoot("grid-%s-%dx%d".formatted(language, viewport.get(0), viewport.get(1)));
             }
         }
+    }
+
+    /**
+     * Not a check but pictures for a person (run with {@code -Dscreens.dir=...}): the copy dialog after copying, the
+     * details with the QR code, the slips on screen and as printed, in both languages at 1280x720 and 1440x900.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "screens.dir", matches = ".+")
+    void screens() {
+        signInWithLinks();
+        browser.driver().executeCdpCommand("Browser.grantPermissions", Map.of("origin", browser.baseUrl(),
+                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        var invoice = invoices.find(organization, issued.get(1)).orElseThrow();
+        for (var language : List.of("en", "ja")) {
+            if (language.equals("ja")) {
+                chooseLanguage("日本語");
+                browser.waiting().until(ExpectedConditions.textMatches(By.id("pager-status"), Pattern.compile(".*ページ.*")));
+            }
+            for (var viewport : List.of(List.of(1280, 720), List.of(1440, 900))) {
+                var size = "%s-%dx%d".formatted(language, viewport.get(0), viewport.get(1));
+                useViewport(viewport.get(0), viewport.get(1) - 143);
+                var grid = browser.grid();
+                browser.waiting().until(driver -> browser.cellTexts(grid).contains(invoice.invoiceNumber()));
+                browser.driver().findElement(By.cssSelector(HEADER_CHECKBOX)).click();
+                browser.waiting().until(ExpectedConditions.textMatches(By.id("selection-status"), Pattern.compile(".*5.*")));
+                bulkAction("copy-payment-links");
+                browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("copy-payment-links-to-clipboard"))).click();
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("copy-links-result")));
+                shoot("copy-result-" + size);
+                browser.driver().findElement(By.id("close-copy-links-dialog")).click();
+                browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("copy-payment-links-dialog"), 0));
+                browser.driver().findElement(By.id("remove-all-selections")).click();
+
+                browser.js("Array.from(document.querySelectorAll('vaadin-button.invoice-details'))"
+                        + ".filter(b => b.offsetParent !== null)[arguments[0]].click()", 2);
+                browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("invoice-details-qr-image")));
+                shoot("details-qr-" + size);
+                browser.driver().findElement(By.id("invoice-details-close")).click();
+                browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("invoice-details-dialog"), 0));
+
+                var grid1 = browser.driver().getWindowHandle();
+                browser.driver().get(browser.baseUrl() + "/billing/slips?invoices="
+                        + String.join(",", issued.stream().map(InvoiceId::toString).toList()));
+                browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".payment-slip"), 4));
+                shoot("slips-screen-" + size);
+                browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+                shoot("slips-print-" + size);
+                browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+                browser.driver().get(browser.baseUrl() + "/billing-management");
+                assertThat(browser.driver().getWindowHandle()).isEqualTo(grid1);
+            }
+        }
+        assertThat(Path.of(System.getProperty("screens.dir"), "slips-print-ja-1440x900.png")).isNotEmptyFile();
     }
 
     private void signInWithLinks() {
@@ -318,7 +381,10 @@ class PaymentLinkSharingBrowserTests extends SandboxBrowserTestSupport {
         }
         try {
             Files.createDirectories(Path.of(dir));
+            // development mode's popup and toolbar are no part of what a merchant sees (issue 11 item 7)
+            browser.js("document.querySelectorAll('copilot-main, vaadin-dev-tools').forEach(c => c.style.display = 'none')");
             browser.js("return new Promise(r => setTimeout(r, 300))");
+            browser.js("window.scrollTo(0, 0)");
             Files.write(Path.of(dir, name + ".png"), browser.driver().getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

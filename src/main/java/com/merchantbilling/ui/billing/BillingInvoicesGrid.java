@@ -119,7 +119,7 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
         onlinePaymentHeader.addClassName("grid-header");
         addColumn(new OnlinePaymentColumn(this, formatting, checkPayment).renderer())
                 .setHeader(onlinePaymentHeader).setKey("onlinePayment")
-                .setWidth("13.5em").setFlexGrow(1);
+                .setWidth("13em").setFlexGrow(1);
     }
 
     /** The sort the grid shows, as the invoicing API takes it. */
