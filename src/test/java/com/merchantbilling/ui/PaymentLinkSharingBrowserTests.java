@@ -327,10 +327,13 @@ class PaymentLinkSharingBrowserTests extends SandboxBrowserTestSupport {
     }
 
     private void chooseLanguage(String language) {
-        browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space()='" + language + "']"))).click();
+        // development mode's toolbar may lie over the header's right end, where the switch is: opened from script
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("language-switch")));
+        browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none');"
+                + "document.getElementById('language-switch').opened = true");
+        var item = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-select-item[normalize-space()='" + language + "']")));
+        browser.js("arguments[0].click()", item);
     }
 
     private static long width(Map<String, Object> measured, String key) {
