@@ -115,10 +115,8 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
         // base holds the status and the two buttons as icons (named in tooltips); where the screen leaves room the
         // column grows with the buyer's and the buttons show their short labels ("Copy link", "Check"), see
         // styles.css. 19em with labels always did not fit beside the open drawer at 1440 px (issue 11)
-        var onlinePaymentHeader = new com.vaadin.flow.component.html.Span(getTranslation("grid.onlinePayment"));
-        onlinePaymentHeader.addClassName("grid-header");
         addColumn(new OnlinePaymentColumn(this, formatting, checkPayment).renderer())
-                .setHeader(onlinePaymentHeader).setKey("onlinePayment")
+                .setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
                 .setWidth("13em").setFlexGrow(1);
     }
 

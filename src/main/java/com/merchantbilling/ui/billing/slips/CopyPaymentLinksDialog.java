@@ -45,6 +45,8 @@ class CopyPaymentLinksDialog extends Dialog {
         rows.addColumn(BillingInvoice::buyerName).setHeader(header.buyer()).setFlexGrow(1);
         rows.addColumn(invoice -> invoice.billingAmount().format(formatting)).setHeader(header.amount())
                 .setAutoWidth(true).setFlexGrow(0);
+        rows.addColumn(invoice -> java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(invoice.dueDate()))
+                .setHeader(header.dueDate()).setAutoWidth(true).setFlexGrow(0);
         rows.addColumn(invoice -> invoice.paymentLinkUrl().orElse("")).setHeader(header.url()).setFlexGrow(2);
         rows.setItems(linked);
         // a short list in full, a long one scrolls inside the dialog
