@@ -61,6 +61,8 @@ class BulkPaymentLinksBrowserTests extends SandboxBrowserTestSupport {
                 .hasSize(eligible.size())
                 .allMatch(i -> i.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT);
         browser.driver().findElement(By.id("close-payment-links-dialog")).click();
+        // the closing dialog still covers the rows for its animation
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("create-payment-links-dialog"), 0));
 
         // the rows changed without a reload (server push)
         browser.waiting().until(driver -> browser.cellTexts(grid).stream().anyMatch(t -> t.contains("Pending Payment")));

@@ -85,32 +85,36 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
                             ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""")
                         .withProperty("label", invoice -> label)
                         .withFunction("open", invoice -> detailsListeners.forEach(listener -> listener.accept(invoice))))
-                .setKey("details").setWidth("3.5em").setFlexGrow(0);
+                .setKey("details").setWidth("2.5em").setFlexGrow(0);
     }
 
     private void addDataColumns(Consumer<BillingInvoice> checkPayment) {
         var dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(formatting);
         // fixed widths, not auto width: auto width is measured on whatever page loads first, so the columns
-        // jumped between loads; these fit the longest date of either language and a seven-digit amount
+        // jumped between loads; these fit the longest date of either language and a seven-digit amount with the
+        // grid's narrower cell padding (styles.css), and add up to what 1280 px leaves beside the open drawer; the
+        // headers wrap rather than being cut
         addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber")).setKey("invoiceNumber")
-                .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setWidth("10em").setFlexGrow(0)
+                .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setWidth("8em").setFlexGrow(0)
                 .setTooltipGenerator(BillingInvoice::invoiceNumber);
         addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer")).setKey("buyer")
-                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("8em")
+                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("5.5em")
                 .setTooltipGenerator(BillingInvoice::buyerName);
         addColumn(invoice -> dates.format(invoice.issueDate())).setHeader(getTranslation("grid.issueDate")).setKey("issueDate")
-                .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setWidth("8.5em").setFlexGrow(0);
+                .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setWidth("7.5em").setFlexGrow(0);
         addColumn(invoice -> dates.format(invoice.dueDate())).setHeader(getTranslation("grid.dueDate")).setKey("dueDate")
-                .setSortProperty(InvoiceSort.Field.DUE_DATE.name()).setWidth("8.5em").setFlexGrow(0);
+                .setSortProperty(InvoiceSort.Field.DUE_DATE.name()).setWidth("7.5em").setFlexGrow(0);
         addColumn(invoice -> invoice.billingAmount().format(formatting)).setHeader(getTranslation("grid.billingAmount"))
                 .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
-                .setTextAlign(ColumnTextAlign.END).setWidth("10em").setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END).setWidth("8.5em").setFlexGrow(0)
                 .setTooltipGenerator(invoice -> invoice.billingAmount().format(formatting));
-        // fixed width: auto width is measured on the first page, before any row shows a copy button; the
-        // buttons carry short labels ("Copy link", "Check"); the buyer column gives up the room for them
+        // fixed base width: auto width is measured on the first page, before any row shows a copy button. The
+        // base holds the status and the two buttons as icons (named in tooltips); where the screen leaves room the
+        // column grows with the buyer's and the buttons show their short labels ("Copy link", "Check"), see
+        // styles.css. 19em with labels always did not fit beside the open drawer at 1440 px (issue 11)
         addColumn(new OnlinePaymentColumn(this, formatting, checkPayment).renderer())
                 .setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
-                .setWidth("19em").setFlexGrow(0);
+                .setWidth("13em").setFlexGrow(1);
     }
 
     /** The sort the grid shows, as the invoicing API takes it. */

@@ -2,6 +2,7 @@ package com.merchantbilling.ui.billing;
 
 import static com.merchantbilling.ui.billing.Notices.count;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.StripeAccountState;
 import com.merchantbilling.payments.StripeAccounts;
+import com.merchantbilling.ui.billing.slips.PaymentLinkShareActions;
 import com.merchantbilling.ui.live.OrganizationChanges;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -54,6 +56,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final OnlinePaymentUpdates updates;
     private final PaymentCheck paymentCheck;
     private final PaymentLinkActions linkActions;
+    private final PaymentLinkShareActions shareActions;
     private final InvoicePager pager;
     private final BillingInvoicesGrid grid;
     private final TextField filter = new TextField();
@@ -75,6 +78,8 @@ public class BillingInvoicesTab extends VerticalLayout {
     private MenuBar bulkMenu;
     private MenuItem createPaymentLink;
     private Div addOnNotice;
+    /** Bulk Action items for invoices that have a link (copy, print, email, remind). */
+    private final List<MenuItem> linkItems = new ArrayList<>();
     private Registration updateRegistration;
     private Registration organizationRegistration;
     private boolean clearing;
@@ -82,7 +87,9 @@ public class BillingInvoicesTab extends VerticalLayout {
 
     BillingInvoicesTab(CurrentMerchant merchant, BillingInvoices invoices, OnlinePaymentUpdates updates,
             PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions,
-            OrganizationChanges organizationChanges, StripeAccounts stripeAccounts) {
+            OrganizationChanges organizationChanges, StripeAccounts stripeAccounts,
+            PaymentLinkShareActions shareActions) {
+        this.shareActions = shareActions;
         this.organization = merchant.organization();
         this.merchant = merchant;
         this.organizationChanges = organizationChanges;
@@ -286,6 +293,11 @@ public class BillingInvoicesTab extends VerticalLayout {
             toolbar.add(bulkMenu);
         }
         createPaymentLink.setVisible(active && merchant.mayBill());
+        // the items that work on links already created: while the add-on is active, or after it was cancelled
+        // for as long as the organization has links; never for one that never had any. A Viewer gets no Bulk
+        // Action at all (issue 16): it copies a link from its row and opens the QR code and slip in the details
+        boolean links = merchant.mayBill() && (active || organizationHasLinks());
+        linkItems.forEach(item -> item.setVisible(links));
         boolean anyAction = bulkMenu.getItems().stream().flatMap(item -> item.getSubMenu().getItems().stream())
                 .anyMatch(MenuItem::isVisible);
         bulkMenu.setVisible(anyAction);
@@ -316,6 +328,11 @@ public class BillingInvoicesTab extends VerticalLayout {
         }
     }
 
+    private boolean organizationHasLinks() {
+        var whole = invoices.onlinePaymentCounts(organization, "");
+        return whole.of(OnlinePaymentFilter.Status.PENDING_PAYMENT) + whole.of(OnlinePaymentFilter.Status.PAID) > 0;
+    }
+
     private MenuBar bulkActions() {
         var menu = new MenuBar();
         menu.setId("bulk-action");
@@ -328,6 +345,7 @@ public class BillingInvoicesTab extends VerticalLayout {
         createPaymentLink = bulkAction.getSubMenu().addItem(getTranslation("invoices.bulkAction.createPaymentLink"),
                 click -> openCreatePaymentLinks());
         createPaymentLink.setId("create-payment-link");
+        linkItems.addAll(shareActions.addTo(bulkAction.getSubMenu(), this::selectedIds));
         return menu;
     }
 

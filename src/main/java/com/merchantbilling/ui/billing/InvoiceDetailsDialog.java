@@ -42,6 +42,8 @@ class InvoiceDetailsDialog extends Dialog {
         fields.addFormItem(value(getTranslation("status." + invoice.onlinePayment().name())),
                 getTranslation("details.onlinePayment"));
         fields.addFormItem(paymentLinkUrl(invoice.paymentLinkUrl().orElse("")), getTranslation("details.paymentLinkUrl"));
+        invoice.paymentLinkUrl().ifPresent(url -> fields.addFormItem(
+                new com.merchantbilling.ui.billing.slips.PaymentLinkQrPanel(invoice), getTranslation("slips.qr.label")));
         var flags = new java.util.ArrayList<String>();
         for (var flag : invoice.flags()) {
             flags.add(flag == com.merchantbilling.invoicing.PaymentFlag.PAYMENT_DIFFERS

@@ -38,8 +38,9 @@ final class OnlinePaymentColumn {
         var checkHint = text("payment.check.hint");
         var copyShort = text("payment.copyShort");
         var checkShort = text("payment.checkShort");
-        // labelled buttons, not bare icons: the merchant reads "Copy link" and "Check" at a glance; the cell never
-        // wraps, so every row keeps one height
+        // labelled buttons where the column has room (the merchant reads "Copy link" and "Check" at a glance),
+        // icons with tooltips where it has not (styles.css asks the cell's width); the cell never wraps, so every
+        // row keeps one height
         return LitRenderer.<BillingInvoice>of("""
                         <div class="online-payment-cell">
                         <span class="online-payment online-payment-${item.statusClass}" title="${item.detail}">${item.status}</span>
@@ -47,10 +48,10 @@ final class OnlinePaymentColumn {
                         <vaadin-button theme="tertiary small" class="copy-payment-link" ?hidden="${!item.url}"
                             title="${item.copyLabel}" aria-label="${item.copyLabel}" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
-                            ><vaadin-icon icon="vaadin:copy-o" slot="prefix"></vaadin-icon>${item.copyShort}</vaadin-button>
+                            ><vaadin-icon icon="vaadin:copy-o" slot="prefix"></vaadin-icon><span class="action-label">${item.copyShort}</span></vaadin-button>
                         <vaadin-button theme="tertiary small" class="check-payment" ?hidden="${!item.pending}"
                             title="${item.checkHint}" aria-label="${item.checkLabel}" @click="${e => { e.stopPropagation(); checkPayment(); }}"
-                            ><vaadin-icon icon="vaadin:search" slot="prefix"></vaadin-icon>${item.checkShort}</vaadin-button>
+                            ><vaadin-icon icon="vaadin:search" slot="prefix"></vaadin-icon><span class="action-label">${item.checkShort}</span></vaadin-button>
                         </div>""")
                 .withProperty("status", invoice -> text("status." + invoice.onlinePayment().name()))
                 .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))

@@ -21,7 +21,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain merchantSecurityFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/favicon.ico", "/images/**").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/payment-slips.css",
+                "/favicon.ico", "/images/**").permitAll());
         http.addFilterBefore(new LoginOriginFilter("/login"), UsernamePasswordAuthenticationFilter.class);
         http.addFilterBefore(new SignInThrottleFilter("/login", throttle), UsernamePasswordAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"))
