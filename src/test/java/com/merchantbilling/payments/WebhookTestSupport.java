@@ -118,7 +118,7 @@ abstract class WebhookTestSupport {
         String link = stripe.createPaymentLink(account.orElse(null),
                 new com.merchantbilling.payments.internal.deployment.PaymentLinkMetadata(deploymentId, organization,
                         invoice, 1).toMap(), 1000, currency);
-        onlinePayments.recordPaymentLink(invoice, 1, link, stripe.sandbox().checkoutUrl(link));
+        onlinePayments.recordPaymentLink(invoice, 1, link, stripe.sandbox().checkoutUrl(link), account);
         return new PendingInvoice(organization, invoice, link);
     }
 
