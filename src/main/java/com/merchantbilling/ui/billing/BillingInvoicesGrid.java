@@ -49,6 +49,7 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
             query -> rows.size(), BillingInvoice::id);
     private boolean revertingSelection;
     private final PageSelectionModel selectionModel;
+    private com.merchantbilling.ui.billing.sharing.FollowUpMarks followUps;
 
     BillingInvoicesGrid(int pageSize, Consumer<BillingInvoice> checkPayment) {
         setId("billing-invoices-grid");
@@ -111,7 +112,7 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
                 .setTooltipGenerator(invoice -> invoice.billingAmount().format(formatting));
         // fixed width: auto width is measured on the first page, before any row shows a copy button; the
         // buttons carry short labels ("Copy link", "Check"); the buyer column gives up the room for them
-        addColumn(new OnlinePaymentColumn(this, formatting, checkPayment).renderer())
+        addColumn(new OnlinePaymentColumn(this, formatting, checkPayment, () -> followUps).renderer())
                 .setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
                 .setWidth("19em").setFlexGrow(0);
     }
@@ -141,8 +142,16 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
         return () -> detailsListeners.remove(listener);
     }
 
+    /** The emails' follow-up marks beside the Online Payment status, read with every page. */
+    void showFollowUps(com.merchantbilling.ui.billing.sharing.FollowUpMarks marks) {
+        this.followUps = marks;
+    }
+
     void showRows(List<BillingInvoice> page) {
         rows = new ArrayList<>(page);
+        if (followUps != null) {
+            followUps.load(page.stream().map(BillingInvoice::id).toList());
+        }
         dataProvider.refreshAll();
         showPageSelectionState();
         // a new page starts at its first row, not where the previous one was scrolled to

@@ -16,6 +16,8 @@ import com.merchantbilling.invoicing.OnlinePaymentFilter;
 import com.merchantbilling.invoicing.PaymentFlag;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.payments.AddOn;
+import com.merchantbilling.ui.billing.sharing.FollowUpMarks;
+import com.merchantbilling.ui.billing.sharing.SharingActions;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -50,6 +52,8 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final OnlinePaymentUpdates updates;
     private final PaymentCheck paymentCheck;
     private final PaymentLinkActions linkActions;
+    private final SharingActions sharingActions;
+    private final FollowUpMarks followUps;
     private final InvoicePager pager;
     private final BillingInvoicesGrid grid;
     private final TextField filter = new TextField();
@@ -69,14 +73,18 @@ public class BillingInvoicesTab extends VerticalLayout {
     private boolean refreshingOptions;
 
     BillingInvoicesTab(CurrentMerchant merchant, BillingInvoices invoices, OnlinePaymentUpdates updates,
-            PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions) {
+            PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions,
+            SharingActions sharingActions, FollowUpMarks followUps) {
         this.organization = merchant.organization();
         this.invoices = invoices;
         this.updates = updates;
         this.paymentCheck = paymentCheck;
         this.linkActions = linkActions;
+        this.sharingActions = sharingActions;
+        this.followUps = followUps;
         this.pager = new InvoicePager(invoices, organization);
         this.grid = new BillingInvoicesGrid(InvoicePager.PAGE_SIZE, this::checkPayment);
+        grid.showFollowUps(followUps);
         actions.connect(this::currentQuery, () -> showPage(0));
         grid.addDetailsListener(invoice -> actions.openDetails(invoice.id()));
         setSizeFull();
@@ -267,7 +275,14 @@ public class BillingInvoicesTab extends VerticalLayout {
         bulkAction.getSubMenu().addItem(getTranslation("invoices.bulkAction.createPaymentLink"),
                         click -> openCreatePaymentLinks())
                 .setId("create-payment-link");
+        sharingActions.addTo(bulkAction.getSubMenu(), this::selectedIds, this::emailed);
         return menu;
+    }
+
+    /** The invoices' follow-up marks changed: read them and redraw the rows. */
+    private void emailed(Collection<InvoiceId> ids) {
+        followUps.reload(ids);
+        refreshRows(ids);
     }
 
     private Div addOnNotice() {
