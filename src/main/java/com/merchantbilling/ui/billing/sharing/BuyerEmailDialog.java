@@ -153,6 +153,7 @@ class BuyerEmailDialog extends Dialog {
         select.addThemeName("small");
         select.setAriaLabel(getTranslation("sharing.language") + " " + recipient.invoiceNumber());
         select.addClassName("buyer-language");
+        select.getElement().setAttribute("data-invoice", recipient.invoiceNumber());
         select.addValueChangeListener(change -> languages.put(recipient.invoice(), change.getValue()));
         return select;
     }
