@@ -236,32 +236,44 @@ class BuyerEmailsBrowserTests {
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id(item))).click();
     }
 
+    /** Filters the list down to the invoice and ticks the checkbox of the row that shows it. */
     private void select(WebElement grid, BillingInvoice invoice) {
         var input = browser.driver().findElement(By.cssSelector("#invoice-filter input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(invoice.invoiceNumber());
-        // the filter is lazy: wait for the narrowed list (one row, this invoice) before ticking its box
-        browser.waiting().until(driver -> browser.cellTexts(grid).contains(invoice.invoiceNumber())
-                && browser.driver().findElement(By.id("pager-total")).getText().matches("(請求書 )?1( invoice|件)")
-                && rowCheckboxes(grid).size() == 1);
-        browser.js("return new Promise(r => setTimeout(r, 300))");
-        rowCheckboxes(grid).getFirst().click();
+        browser.waiting().until(driver -> browser.driver().findElement(By.id("pager-total")).getText()
+                .matches("(請求書 )?1( invoice|件)"));
+        browser.waiting().until(driver -> rowCheckbox(grid, invoice.invoiceNumber()) != null);
+        rowCheckbox(grid, invoice.invoiceNumber()).click();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<WebElement> rowCheckboxes(WebElement grid) {
-        return (List<WebElement>) browser.js("return Array.from(arguments[0].querySelectorAll("
-                + "'vaadin-grid-cell-content > vaadin-checkbox:not(.vaadin-grid-select-all-checkbox)'))"
-                + ".filter(c => c.getBoundingClientRect().height > 0 && c.offsetParent !== null)"
-                + ".filter(c => c.getBoundingClientRect().top > arguments[0].getBoundingClientRect().top + 40)", grid);
+    /** The selection checkbox in the grid row (a shadow-DOM tr) whose cells show the invoice number. */
+    private WebElement rowCheckbox(WebElement grid, String invoiceNumber) {
+        return (WebElement) browser.js("""
+                const grid = arguments[0], number = arguments[1];
+                const content = tr => Array.from(tr.querySelectorAll('slot')).map(slot => slot.assignedElements()[0])
+                    .filter(e => e);
+                for (const tr of grid.shadowRoot.querySelectorAll('#items tr')) {
+                  if (tr.hidden || tr.getBoundingClientRect().height === 0) continue;
+                  const cells = content(tr);
+                  if (cells.some(c => c.textContent.trim() === number)) {
+                    const box = cells.map(c => c.querySelector('vaadin-checkbox')).find(b => b);
+                    if (box && !box.checked) return box;
+                  }
+                }
+                return null;""", grid, invoiceNumber);
     }
 
     private void chooseLanguage(WebElement select, String language) {
         select.click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space()='" + language + "']"))).click();
-        browser.waiting().until(driver -> select.getText().contains(language)
-                || language.equals(browser.js("return arguments[0].selectedItem && arguments[0].selectedItem.textContent.trim()", select)));
+        // every select in the grid has its own overlay of items: the open one is the one in view
+        var item = browser.waiting().until(driver -> (WebElement) browser.js("""
+                return Array.from(document.querySelectorAll('vaadin-select-item'))
+                  .find(i => i.textContent.trim() === arguments[0] && i.getBoundingClientRect().height > 0) || null;""",
+                language));
+        item.click();
+        browser.waiting().until(driver -> language.equals(browser.js(
+                "return arguments[0].querySelector('vaadin-select-value-button').textContent.trim()", select)));
     }
 
     @SuppressWarnings("unchecked")
