@@ -141,7 +141,7 @@ class BuyerEmailsBrowserTests {
         // the buyer's language is remembered for the invoice: the reminder is Japanese too
         assertThat(mailAbout(japanese.invoiceNumber(), "【").getSubject()).contains("リマインダー");
         browser.driver().findElement(By.id("close-buyer-email-dialog")).click();
-        browser.waiting().until(driver -> followUpTitles().stream().filter(t -> t.contains("Reminded 1 times")).count() == 2);
+        browser.waiting().until(driver -> followUpTitles().stream().filter(t -> t.contains("Reminded once")).count() == 2);
 
         // the mail catcher page: labelled as a local stand-in, listing what was sent
         browser.driver().get(browser.baseUrl() + "/mail-catcher");
@@ -271,7 +271,8 @@ class BuyerEmailsBrowserTests {
                 return Array.from(document.querySelectorAll('vaadin-select-item'))
                   .find(i => i.textContent.trim() === arguments[0] && i.getBoundingClientRect().height > 0) || null;""",
                 language));
-        item.click();
+        // the overlay is still opening (animated) when found: a DOM click picks the item like a pointer would
+        browser.js("arguments[0].click()", item);
         browser.waiting().until(driver -> language.equals(browser.js(
                 "return arguments[0].querySelector('vaadin-select-value-button').textContent.trim()", select)));
     }

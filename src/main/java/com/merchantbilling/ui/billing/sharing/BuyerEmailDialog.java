@@ -108,7 +108,7 @@ class BuyerEmailDialog extends Dialog {
             grid.addColumn(r -> r.amount().format(formatting)).setHeader(getTranslation("grid.billingAmount"))
                     .setAutoWidth(true).setFlexGrow(0);
             grid.addColumn(r -> dates.format(r.dueDate())).setHeader(getTranslation("grid.dueDate")).setAutoWidth(true).setFlexGrow(0);
-            grid.addComponentColumn(this::languageSelect).setHeader(getTranslation("sharing.language")).setWidth("8em").setFlexGrow(0);
+            grid.addComponentColumn(this::languageSelect).setHeader(getTranslation("sharing.language")).setWidth("9.5em").setFlexGrow(0);
             grid.addColumn(r -> r.lastSent().map(at -> dates.format(at.atZone(ZoneOffset.UTC))).orElse(""))
                     .setHeader(getTranslation("sharing.lastSent")).setAutoWidth(true).setFlexGrow(0);
             grid.setItems(recipients);
@@ -165,7 +165,11 @@ class BuyerEmailDialog extends Dialog {
     }
 
     /** The run's result per invoice. */
-    void showOutcomes(Collection<Outcome> outcomes) {
+    void showOutcomes(Collection<Outcome> sent) {
+        // the invoices that could not get one are part of the result too, named as in the confirmation
+        var outcomes = new ArrayList<>(sent);
+        plan.excluded().stream().filter(e -> sent.stream().noneMatch(o -> o.invoice().equals(e.invoice())))
+                .map(Outcome::of).forEach(outcomes::add);
         body.removeAll();
         var counts = new EnumMap<Result, Long>(Result.class);
         outcomes.forEach(o -> counts.merge(o.result(), 1L, Long::sum));
