@@ -129,7 +129,8 @@ class BuyerEmailsBrowserTests {
 
         browser.driver().findElement(By.id("close-buyer-email-dialog")).click();
         // the rows say the link went out (envelope and date, details in the tooltip)
-        browser.waiting().until(driver -> followUpTitles().stream().filter(t -> t.startsWith("Link emailed")).count() == 2);
+        showOnly(english);
+        browser.waiting().until(driver -> followUpTitles().stream().anyMatch(t -> t.startsWith("Link emailed")));
 
         bulkAction("send-reminder");
         var reminders = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("buyer-email-dialog")));
@@ -141,7 +142,8 @@ class BuyerEmailsBrowserTests {
         // the buyer's language is remembered for the invoice: the reminder is Japanese too
         assertThat(mailAbout(japanese.invoiceNumber(), "【").getSubject()).contains("リマインダー");
         browser.driver().findElement(By.id("close-buyer-email-dialog")).click();
-        browser.waiting().until(driver -> followUpTitles().stream().filter(t -> t.contains("Reminded once")).count() == 2);
+        browser.waiting().until(driver -> followUpTitles().stream().anyMatch(t -> t.contains("Reminded once")));
+        shoot("grid-follow-up");
 
         // the mail catcher page: labelled as a local stand-in, listing what was sent
         browser.driver().get(browser.baseUrl() + "/mail-catcher");
@@ -234,6 +236,14 @@ class BuyerEmailsBrowserTests {
     private void bulkAction(String item) {
         browser.driver().findElement(By.cssSelector("#bulk-action vaadin-menu-bar-button")).click();
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id(item))).click();
+    }
+
+    private void showOnly(BillingInvoice invoice) {
+        var input = browser.driver().findElement(By.cssSelector("#invoice-filter input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(invoice.invoiceNumber());
+        browser.waiting().until(driver -> browser.driver().findElement(By.id("pager-total")).getText()
+                .matches("(請求書 )?1( invoice|件)"));
     }
 
     /** Filters the list down to the invoice and ticks the checkbox of the row that shows it. */
