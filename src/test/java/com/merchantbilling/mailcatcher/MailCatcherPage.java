@@ -25,6 +25,20 @@ class MailCatcherPage {
 
     static final String PATH = "/mail-catcher";
 
+    /**
+     * Its own chain ahead of the merchant chain (like the Stripe sandbox's): a signed-in user sees the page, anyone
+     * else gets a 401 rather than Vaadin's handling of a path that is not one of its routes.
+     */
+    @org.springframework.context.annotation.Bean
+    @org.springframework.core.annotation.Order(2)
+    org.springframework.security.web.SecurityFilterChain mailCatcherSecurityFilterChain(
+            org.springframework.security.config.annotation.web.builders.HttpSecurity http) throws Exception {
+        return http.securityMatcher(PATH, PATH + "/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(org.springframework.security.config.Customizer.withDefaults())
+                .build();
+    }
+
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     String page() throws Exception {
         var messages = new ArrayList<>(MailCatcher.messages());

@@ -53,7 +53,7 @@ final class OnlinePaymentColumn {
                         <span class="online-payment online-payment-${item.statusClass}" title="${item.detail}">${item.status}</span>
                         <span class="payment-attention payment-flags" ?hidden="${!item.flags}" title="${item.detail}">${item.flags}</span>
                         <span class="follow-up" ?hidden="${!item.followUpIcon}" title="${item.followUpTitle}" aria-label="${item.followUpTitle}"
-                            ><vaadin-icon icon="${item.followUpIcon}"></vaadin-icon>${item.followUpText}</span>
+                            ><vaadin-icon icon="${item.followUpIcon}"></vaadin-icon><span class="follow-up-date">${item.followUpText}</span></span>
                         <vaadin-button theme="tertiary small" class="copy-payment-link" ?hidden="${!item.url}"
                             title="${item.copyLabel}" aria-label="${item.copyLabel}" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
