@@ -164,6 +164,8 @@ class BuyerEmailsBrowserTests {
     /** The same dialog, its result and the catcher in Japanese (a resend run: the merchant asks for it). */
     private void takeJapaneseScreens(WebElement grid, BillingInvoice... selection) throws Exception {
         browser.driver().get(browser.baseUrl() + "/");
+        browser.grid();
+        browser.js("return new Promise(r => setTimeout(r, 1000))");
         browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
         browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
         browser.waiting().until(ExpectedConditions.elementToBeClickable(
