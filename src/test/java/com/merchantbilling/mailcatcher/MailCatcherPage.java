@@ -41,8 +41,10 @@ class MailCatcherPage {
 
     @GetMapping(path = PATH, produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     String page() throws Exception {
+        // GreenMail lists messages by mailbox: newest first by the time it received them
         var messages = new ArrayList<>(MailCatcher.messages());
         Collections.reverse(messages);
+        messages.sort(java.util.Comparator.comparing((MimeMessage m) -> received(m)).reversed());
         var html = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail catcher (local stand-in)</title>
                 <style>
@@ -79,6 +81,14 @@ class MailCatcherPage {
         }
         html.append("</tbody></table></main></body></html>");
         return html.toString();
+    }
+
+    private static java.util.Date received(MimeMessage message) {
+        try {
+            return message.getReceivedDate() == null ? new java.util.Date(0) : message.getReceivedDate();
+        } catch (jakarta.mail.MessagingException e) {
+            return new java.util.Date(0);
+        }
     }
 
     private static String join(jakarta.mail.Address[] addresses) {
