@@ -72,7 +72,9 @@ class AutomaticReminders {
         }
         long sent = outcomes.stream().filter(o -> o.result() == com.merchantbilling.sharing.BuyerMessages.Result.SENT).count();
         if (!outcomes.isEmpty()) {
-            log.info("Automatic reminders: {} sent, {} not", sent, outcomes.size() - sent);
+            // a step sent on an earlier run reports its first outcome again (SENT) without a second email
+            log.info("Automatic reminders: {} invoices due, {} sent now or before, {} not", outcomes.size(), sent,
+                    outcomes.size() - sent);
         }
         return outcomes;
     }
