@@ -5,5 +5,5 @@
  * online-payments port, which is Stripe's side only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "User interface", allowedDependencies = {
-        "organizations", "invoicing", "invoicing :: events", "payments" })
+        "organizations", "invoicing", "invoicing :: events", "payments", "sharing" })
 package com.merchantbilling.ui;

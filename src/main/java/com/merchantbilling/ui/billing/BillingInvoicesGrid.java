@@ -49,6 +49,7 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
             query -> rows.size(), BillingInvoice::id);
     private boolean revertingSelection;
     private PageSelectionModel selectionModel;
+    private com.merchantbilling.ui.billing.sharing.FollowUpMarks followUps;
 
     BillingInvoicesGrid(int pageSize, Consumer<BillingInvoice> checkPayment) {
         setId("billing-invoices-grid");
@@ -112,7 +113,7 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
         // base holds the status and the two buttons as icons (named in tooltips); where the screen leaves room the
         // column grows with the buyer's and the buttons show their short labels ("Copy link", "Check"), see
         // styles.css. 19em with labels always did not fit beside the open drawer at 1440 px (issue 11)
-        addColumn(new OnlinePaymentColumn(this, formatting, checkPayment).renderer())
+        addColumn(new OnlinePaymentColumn(this, formatting, checkPayment, () -> followUps).renderer())
                 .setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
                 .setWidth("13em").setFlexGrow(1);
     }
@@ -142,8 +143,16 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
         return () -> detailsListeners.remove(listener);
     }
 
+    /** The emails' follow-up marks beside the Online Payment status, read with every page. */
+    void showFollowUps(com.merchantbilling.ui.billing.sharing.FollowUpMarks marks) {
+        this.followUps = marks;
+    }
+
     void showRows(List<BillingInvoice> page) {
         rows = new ArrayList<>(page);
+        if (followUps != null) {
+            followUps.load(page.stream().map(BillingInvoice::id).toList());
+        }
         dataProvider.refreshAll();
         showPageSelectionState();
         // a new page starts at its first row, not where the previous one was scrolled to

@@ -21,6 +21,8 @@ import com.merchantbilling.payments.StripeAccountState;
 import com.merchantbilling.payments.StripeAccounts;
 import com.merchantbilling.ui.billing.slips.PaymentLinkShareActions;
 import com.merchantbilling.ui.live.OrganizationChanges;
+import com.merchantbilling.ui.billing.sharing.FollowUpMarks;
+import com.merchantbilling.ui.billing.sharing.SharingActions;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
@@ -57,6 +59,8 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final PaymentCheck paymentCheck;
     private final PaymentLinkActions linkActions;
     private final PaymentLinkShareActions shareActions;
+    private final SharingActions sharingActions;
+    private final FollowUpMarks followUps;
     private final InvoicePager pager;
     private final BillingInvoicesGrid grid;
     private final TextField filter = new TextField();
@@ -88,7 +92,7 @@ public class BillingInvoicesTab extends VerticalLayout {
     BillingInvoicesTab(CurrentMerchant merchant, BillingInvoices invoices, OnlinePaymentUpdates updates,
             PaymentCheck paymentCheck, InvoiceActions actions, PaymentLinkActions linkActions,
             OrganizationChanges organizationChanges, StripeAccounts stripeAccounts,
-            PaymentLinkShareActions shareActions) {
+            PaymentLinkShareActions shareActions, SharingActions sharingActions, FollowUpMarks followUps) {
         this.shareActions = shareActions;
         this.organization = merchant.organization();
         this.merchant = merchant;
@@ -98,8 +102,11 @@ public class BillingInvoicesTab extends VerticalLayout {
         this.updates = updates;
         this.paymentCheck = paymentCheck;
         this.linkActions = linkActions;
+        this.sharingActions = sharingActions;
+        this.followUps = followUps;
         this.pager = new InvoicePager(invoices, organization);
         this.grid = new BillingInvoicesGrid(InvoicePager.PAGE_SIZE, this::checkPayment);
+        grid.showFollowUps(followUps);
         actions.connect(this::currentQuery, () -> showPage(0));
         grid.addDetailsListener(invoice -> actions.openDetails(invoice.id()));
         setSizeFull();
@@ -346,7 +353,14 @@ public class BillingInvoicesTab extends VerticalLayout {
                 click -> openCreatePaymentLinks());
         createPaymentLink.setId("create-payment-link");
         linkItems.addAll(shareActions.addTo(bulkAction.getSubMenu(), this::selectedIds));
+        linkItems.addAll(sharingActions.addTo(bulkAction.getSubMenu(), this::selectedIds, this::emailed));
         return menu;
+    }
+
+    /** The invoices' follow-up marks changed: read them and redraw the rows. */
+    private void emailed(Collection<InvoiceId> ids) {
+        followUps.reload(ids);
+        refreshRows(ids);
     }
 
     private Div addOnNotice() {

@@ -40,17 +40,19 @@ class InvoiceActions extends HorizontalLayout {
     private final InvoiceImports imports;
     private final InvoiceExports exports;
     private final InvoiceDetails details;
+    private final com.merchantbilling.ui.billing.sharing.SendHistory sendHistory;
     private Supplier<InvoiceListQuery> currentQuery = () -> new InvoiceListQuery("", InvoiceSort.DEFAULT);
     private Runnable listChanged = () -> { };
 
     InvoiceActions(CurrentMerchant merchant, BillingInvoices invoices, InvoiceNumbers numbers, InvoiceImports imports,
-            InvoiceExports exports, InvoiceDetails details) {
+            InvoiceExports exports, InvoiceDetails details, com.merchantbilling.ui.billing.sharing.SendHistory sendHistory) {
         this.organization = merchant.organization();
         this.invoices = invoices;
         this.numbers = numbers;
         this.imports = imports;
         this.exports = exports;
         this.details = details;
+        this.sendHistory = sendHistory;
         addClassName("invoice-actions");
         var newInvoice = new Button(getTranslation("invoice.new.button"), VaadinIcon.PLUS.create());
         newInvoice.setId("new-invoice");
@@ -128,6 +130,11 @@ class InvoiceActions extends HorizontalLayout {
     }
 
     void openDetails(InvoiceId invoice) {
-        details.find(organization, invoice).ifPresent(detail -> new InvoiceDetailsDialog(detail).open());
+        details.find(organization, invoice).ifPresent(detail -> {
+            var dialog = new InvoiceDetailsDialog(detail);
+            // the emails to the buyer (sharing's send log), below invoicing's audit trail
+            dialog.add(sendHistory.of(invoice, dialog));
+            dialog.open();
+        });
     }
 }

@@ -24,12 +24,20 @@ final class OnlinePaymentColumn {
     private final Component texts;
     private final Locale formatting;
     private final Consumer<BillingInvoice> checkPayment;
+    /** The emails' follow-up marks (sharing), absent where the grid has none. */
+    private final java.util.function.Supplier<com.merchantbilling.ui.billing.sharing.FollowUpMarks> marks;
 
     /** {@code texts} is the component whose locale the texts are in. */
     OnlinePaymentColumn(Component texts, Locale formatting, Consumer<BillingInvoice> checkPayment) {
+        this(texts, formatting, checkPayment, () -> null);
+    }
+
+    OnlinePaymentColumn(Component texts, Locale formatting, Consumer<BillingInvoice> checkPayment,
+            java.util.function.Supplier<com.merchantbilling.ui.billing.sharing.FollowUpMarks> marks) {
         this.texts = texts;
         this.formatting = formatting;
         this.checkPayment = checkPayment;
+        this.marks = marks;
     }
 
     LitRenderer<BillingInvoice> renderer() {
@@ -45,6 +53,8 @@ final class OnlinePaymentColumn {
                         <div class="online-payment-cell">
                         <span class="online-payment online-payment-${item.statusClass}" title="${item.detail}">${item.status}</span>
                         <span class="payment-attention payment-flags" ?hidden="${!item.flags}" title="${item.detail}">${item.flags}</span>
+                        <span class="follow-up" ?hidden="${!item.followUpIcon}" title="${item.followUpTitle}" aria-label="${item.followUpTitle}"
+                            ><vaadin-icon icon="${item.followUpIcon}"></vaadin-icon><span class="follow-up-date">${item.followUpText}</span></span>
                         <vaadin-button theme="tertiary small" class="copy-payment-link" ?hidden="${!item.url}"
                             title="${item.copyLabel}" aria-label="${item.copyLabel}" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
@@ -57,6 +67,10 @@ final class OnlinePaymentColumn {
                 .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))
                 .withProperty("detail", this::statusDetail)
                 .withProperty("flags", this::flagsText)
+                // when the link was emailed and reminded (sharing): icon and short date, the whole story as tooltip
+                .withProperty("followUpIcon", invoice -> marks.get() == null ? "" : marks.get().icon(invoice.id()))
+                .withProperty("followUpText", invoice -> marks.get() == null ? "" : marks.get().shortText(invoice.id(), formatting))
+                .withProperty("followUpTitle", invoice -> marks.get() == null ? "" : marks.get().title(invoice.id(), texts, formatting))
                 // a Paid invoice is checked for refunds and disputes too
                 .withProperty("pending", invoice -> invoice.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT
                         || invoice.onlinePayment() == OnlinePaymentStatus.PAID)
