@@ -18,6 +18,7 @@ import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.support.FakeStripeServer;
+import com.merchantbilling.support.FixtureOwner;
 import com.merchantbilling.support.FakeStripeServer.Fault;
 import com.merchantbilling.support.FakeStripeServer.FaultPlan;
 import com.merchantbilling.support.Figures;
@@ -52,6 +53,8 @@ class BulkPaymentLinkRateBenchmark {
     }
 
     private void measure(int ratePerSecond) {
+        // no Spring test context here (the application is started by hand): the set-up acts as an Owner itself
+        FixtureOwner.actAsOwner();
         stripe.setLatency(LATENCY);
         stripe.setFaults(stripeRateLimit(ratePerSecond));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MerchantBillingApplication.class)

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.test.context.TestPropertySource;
 
 import com.merchantbilling.invoicing.InvoiceExports;
@@ -64,7 +65,8 @@ class SlowExportsIntegrationTests extends WebhookTestSupport {
 
         var clients = new ArrayList<SlowClient>();
         List<Future<Long>> downloads = new ArrayList<>();
-        try (var writers = Executors.newFixedThreadPool(DOWNLOADS);
+        // the downloads run as this test's Owner (the export checks the caller's role)
+        try (var writers = new DelegatingSecurityContextExecutorService(Executors.newFixedThreadPool(DOWNLOADS));
                 ScheduledExecutorService reading = Executors.newScheduledThreadPool(2)) {
             for (int i = 0; i < DOWNLOADS; i++) {
                 var client = new SlowClient();

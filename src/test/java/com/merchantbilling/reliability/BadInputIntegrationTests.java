@@ -130,6 +130,8 @@ class BadInputIntegrationTests extends ReliabilityTestSupport {
         var invoice = tenants.invoices(organization, "W", 1, "JPY");
         var before = rows(invoice);
         long stored = tableCount("stripe_webhook_events");
+        // what the set-up published (the organization's add-on) is not the bad bodies'
+        events.clear();
 
         var oversized = "{\"id\":\"evt_big\",\"pad\":\"" + "x".repeat(300 * 1024) + "\"}";
         webhook(oversized, MediaType.APPLICATION_JSON_VALUE, status().isPayloadTooLarge(), "Body larger than");

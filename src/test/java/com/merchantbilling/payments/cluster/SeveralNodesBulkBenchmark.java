@@ -20,6 +20,7 @@ import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripeServer;
+import com.merchantbilling.support.FixtureOwner;
 import com.merchantbilling.support.Figures;
 import com.merchantbilling.support.TestTenants;
 
@@ -38,6 +39,8 @@ class SeveralNodesBulkBenchmark {
 
     @Test
     void threeMerchantsOnThreeNodes() {
+        // no Spring test context here (the nodes are started by hand): the set-up acts as an Owner itself
+        FixtureOwner.actAsOwner();
         try (var stripe = FakeStripeServer.start("sk_test_several_nodes_benchmark");
                 var cluster = new ClusterNodes(stripe, "stripe.rate-limit-per-second=" + RATE)) {
             stripe.setLatency(LATENCY);

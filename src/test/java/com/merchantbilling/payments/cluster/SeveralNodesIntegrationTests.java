@@ -23,6 +23,7 @@ import com.merchantbilling.organizations.Organizations;
 import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.support.FakeStripeServer;
+import com.merchantbilling.support.FixtureOwner;
 import com.merchantbilling.support.FakeStripeServer.RecordedRequest;
 import com.merchantbilling.support.TestTenants;
 
@@ -41,6 +42,8 @@ class SeveralNodesIntegrationTests {
 
     @BeforeEach
     void startStripe() {
+        // no Spring test context here (the nodes are started by hand): the set-up acts as an Owner itself
+        FixtureOwner.actAsOwner();
         stripe = FakeStripeServer.start("sk_test_several_nodes");
     }
 
