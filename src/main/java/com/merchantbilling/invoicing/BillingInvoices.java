@@ -81,6 +81,6 @@ public interface BillingInvoices {
 
     List<BillingInvoice> findAll(OrganizationId organization, java.util.Collection<InvoiceId> invoices);
 
-    @PreAuthorize("@merchantRoles.billing('issue invoices')")
+    @PreAuthorize("@merchantRoles.billing('issue invoices', #organization)")
     InvoiceId issue(OrganizationId organization, NewInvoice invoice);
 }

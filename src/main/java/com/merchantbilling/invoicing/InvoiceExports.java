@@ -21,14 +21,14 @@ public interface InvoiceExports {
      *
      * @return the number of invoices written
      */
-    @PreAuthorize("@merchantRoles.billing('export invoices')")
+    @PreAuthorize("@merchantRoles.billing('export invoices', #organization)")
     default long export(OrganizationId organization, String filter, InvoiceSort sort, OutputStream out)
             throws IOException {
         return export(organization, filter, OnlinePaymentFilter.ALL, sort, out);
     }
 
     /** As the grid shows the list: the text filter and the online payment filter together. */
-    @PreAuthorize("@merchantRoles.billing('export invoices')")
+    @PreAuthorize("@merchantRoles.billing('export invoices', #organization)")
     long export(OrganizationId organization, String filter, OnlinePaymentFilter onlinePayment, InvoiceSort sort,
             OutputStream out) throws IOException;
 }

@@ -24,14 +24,14 @@ public interface InvoiceImports {
      *
      * @throws InvoiceImportException when the file as a whole is unusable
      */
-    @PreAuthorize("@merchantRoles.billing('import invoices')")
+    @PreAuthorize("@merchantRoles.billing('import invoices', #organization)")
     ImportPreview preview(OrganizationId organization, InputStream csv);
 
     /**
      * Stores the preview's valid rows in one transaction. A number someone used since the preview is
      * skipped and reported, the other rows are stored.
      */
-    @PreAuthorize("@merchantRoles.billing('import invoices')")
+    @PreAuthorize("@merchantRoles.billing('import invoices', #organization)")
     ImportResult importInvoices(OrganizationId organization, ImportPreview preview);
 
     /**

@@ -24,7 +24,7 @@ public interface PaymentLinkRequests {
      *
      * @throws TooManyInvoicesSelectedException for more than {@link #MAX_INVOICES} invoices
      */
-    @PreAuthorize("@merchantRoles.billing('create payment links')")
+    @PreAuthorize("@merchantRoles.billing('create payment links', #organization)")
     PaymentLinkRequestResult request(OrganizationId organization, Collection<InvoiceId> selection, String requestedBy);
 
     /**

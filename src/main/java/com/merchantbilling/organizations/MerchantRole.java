@@ -12,8 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Each is a Spring Security authority ({@code ROLE_OWNER}, ...).
  * <p>
  * <b>Checked in the modules' APIs</b>, not only in the views: a user-facing write method carries
- * {@code @PreAuthorize("@merchantRoles.billing('create payment links')")} (Owner or Billing manager) or
- * {@code @PreAuthorize("@merchantRoles.owner('manage users')")} (Owner), evaluated by the organizations
+ * {@code @PreAuthorize("@merchantRoles.billing('create payment links', #organization)")} (Owner or Billing manager) or
+ * {@code @PreAuthorize("@merchantRoles.owner('manage users', #organization)")} (Owner), evaluated by the organizations
  * module's {@code merchantRoles} bean. A refused call throws {@link RoleRequiredException} (naming the action,
  * the roles that may do it and the caller's role) before the method runs, so it changes nothing.
  * <p>

@@ -15,28 +15,28 @@ public interface OrganizationUsers {
     int MAX_EMAIL_LENGTH = 200;
     int MAX_DISPLAY_NAME_LENGTH = 100;
 
-    @PreAuthorize("@merchantRoles.owner('list users')")
+    @PreAuthorize("@merchantRoles.owner('list users', #organization)")
     List<OrganizationUser> list(OrganizationId organization);
 
     /**
      * A user who signs in with {@code email} once they have chosen a password through the one-time link the
      * returned {@link Invitation} carries (valid for {@link #INVITATION_DAYS} days).
      */
-    @PreAuthorize("@merchantRoles.owner('invite users')")
+    @PreAuthorize("@merchantRoles.owner('invite users', #organization)")
     Invitation invite(OrganizationId organization, String email, String displayName, MerchantRole role);
 
     int INVITATION_DAYS = 7;
 
-    @PreAuthorize("@merchantRoles.owner('change roles')")
+    @PreAuthorize("@merchantRoles.owner('change roles', #organization)")
     void changeRole(OrganizationId organization, long userId, MerchantRole role);
 
-    @PreAuthorize("@merchantRoles.owner('disable users')")
+    @PreAuthorize("@merchantRoles.owner('disable users', #organization)")
     void disable(OrganizationId organization, long userId);
 
-    @PreAuthorize("@merchantRoles.owner('enable users')")
+    @PreAuthorize("@merchantRoles.owner('enable users', #organization)")
     void enable(OrganizationId organization, long userId);
 
-    @PreAuthorize("@merchantRoles.owner('remove users')")
+    @PreAuthorize("@merchantRoles.owner('remove users', #organization)")
     void remove(OrganizationId organization, long userId);
 
     /** The open invitation a one-time link's token stands for; empty when unknown, used or expired. */

@@ -20,7 +20,7 @@ public interface AddOnSubscriptions {
      * Subscribes the organization (no change if it is subscribed already) and audits who did. Publishes
      * {@link AddOnSubscriptionChanged} when the state changed.
      */
-    @PreAuthorize("@merchantRoles.owner('subscribe to add-ons')")
+    @PreAuthorize("@merchantRoles.owner('subscribe to add-ons', #organization)")
     void subscribe(OrganizationId organization, AddOn addOn, String actor);
 
     /**
@@ -28,20 +28,20 @@ public interface AddOnSubscriptions {
      * payment link is created for the organization; links already created stay payable and their payments are
      * still recorded (Stripe's payment links cannot be canceled, only deactivated, and they belong to the buyer).
      */
-    @PreAuthorize("@merchantRoles.owner('cancel add-ons')")
+    @PreAuthorize("@merchantRoles.owner('cancel add-ons', #organization)")
     void cancel(OrganizationId organization, AddOn addOn, String actor);
 
     /** Subscriptions and cancellations of the add-on, newest first. */
     List<AddOnAuditEntry> history(OrganizationId organization, AddOn addOn);
 
     /** For set-up code (demo data, tests): a subscription made by the system, audited as such. */
-    @PreAuthorize("@merchantRoles.owner('subscribe to add-ons')")
+    @PreAuthorize("@merchantRoles.owner('subscribe to add-ons', #organization)")
     default void subscribe(OrganizationId organization, AddOn addOn) {
         subscribe(organization, addOn, SYSTEM);
     }
 
     /** For set-up code (tests): a cancellation made by the system, audited as such. */
-    @PreAuthorize("@merchantRoles.owner('cancel add-ons')")
+    @PreAuthorize("@merchantRoles.owner('cancel add-ons', #organization)")
     default void cancel(OrganizationId organization, AddOn addOn) {
         cancel(organization, addOn, SYSTEM);
     }

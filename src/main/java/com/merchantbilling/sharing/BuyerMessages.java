@@ -30,12 +30,12 @@ public interface BuyerMessages {
      * one); the plan is made again from the invoices as they are now, so what cannot be sent is not sent.
      * An invoice already handled in this run keeps its first outcome, except a mail server that was down.
      */
-    @PreAuthorize("@merchantRoles.billing('email buyers')")
+    @PreAuthorize("@merchantRoles.billing('email buyers', #organization)")
     List<Outcome> send(OrganizationId organization, UUID run, MessageKind kind, Collection<InvoiceId> invoices,
             Map<InvoiceId, BuyerLanguage> languages, String requestedBy);
 
     /** Sends again what the run could not send because the mail server was down. */
-    @PreAuthorize("@merchantRoles.billing('email buyers')")
+    @PreAuthorize("@merchantRoles.billing('email buyers', #organization)")
     List<Outcome> retryUnavailable(OrganizationId organization, UUID run, String requestedBy);
 
     /** The run's outcomes so far, one per invoice. */

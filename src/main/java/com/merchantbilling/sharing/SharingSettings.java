@@ -12,7 +12,7 @@ public interface SharingSettings {
     Settings find(OrganizationId organization);
 
     // emails are the Billing manager's job (issue 16), their settings with them
-    @PreAuthorize("@merchantRoles.billing('change email settings')")
+    @PreAuthorize("@merchantRoles.billing('change email settings', #organization)")
     void save(OrganizationId organization, Settings settings);
 
     /**

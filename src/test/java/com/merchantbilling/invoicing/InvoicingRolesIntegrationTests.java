@@ -80,6 +80,23 @@ class InvoicingRolesIntegrationTests {
     }
 
     @Test
+    void aBillingManagerOfAnotherOrganizationCannotActOnThisOne() {
+        var other = tenants.organization("Roles elsewhere");
+        SignedIn.as(other, "mallory", MerchantRole.BILLING_MANAGER);
+
+        assertThatThrownBy(() -> requests.request(sakura, ids, "mallory"))
+                .isInstanceOf(com.merchantbilling.organizations.OrganizationMismatchException.class)
+                .hasMessageContaining("create payment links");
+        var out = new ByteArrayOutputStream();
+        assertThatThrownBy(() -> exports.export(sakura, "", InvoiceSort.DEFAULT, out))
+                .isInstanceOf(com.merchantbilling.organizations.OrganizationMismatchException.class);
+        assertThat(out.size()).isZero();
+
+        FixtureOwner.actAsOwner();
+        assertThat(tenants.statuses(sakura, ids)).containsOnly(OnlinePaymentStatus.NOT_CREATED);
+    }
+
+    @Test
     void aBillingManagerCreatesPaymentLinks() {
         SignedIn.as(sakura, "kenji", MerchantRole.BILLING_MANAGER);
 

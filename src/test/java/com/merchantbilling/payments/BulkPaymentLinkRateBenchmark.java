@@ -53,8 +53,6 @@ class BulkPaymentLinkRateBenchmark {
     }
 
     private void measure(int ratePerSecond) {
-        // no Spring test context here (the application is started by hand): the set-up acts as an Owner itself
-        FixtureOwner.actAsOwner();
         stripe.setLatency(LATENCY);
         stripe.setFaults(stripeRateLimit(ratePerSecond));
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MerchantBillingApplication.class)
@@ -67,6 +65,8 @@ class BulkPaymentLinkRateBenchmark {
             var jdbc = app.getBean(JdbcClient.class);
             // warm-up on another organization: JIT, connections, the Stripe client's connection pool
             var warmUp = TestTenants.organization(organizations, "Warm-up");
+            // started by hand: act as an Owner after the start (it installs Vaadin's security context strategy)
+            FixtureOwner.actAsOwner();
             app.getBean(AddOnSubscriptions.class).subscribe(warmUp, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
             var warmUpInvoices = TestTenants.invoices(invoices, warmUp, "W", 10, "JPY");
             requests.request(warmUp, warmUpInvoices, "bench");
@@ -74,6 +74,8 @@ class BulkPaymentLinkRateBenchmark {
                     .until(() -> pending(jdbc, warmUp.value()) == 10);
 
             var organization = TestTenants.organization(organizations, "Bulk");
+            // started by hand: act as an Owner after the start (it installs Vaadin's security context strategy)
+            FixtureOwner.actAsOwner();
             app.getBean(AddOnSubscriptions.class).subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
             var ids = TestTenants.invoices(invoices, organization, "B", LINKS, "JPY");
             // a full bucket, as after a quiet second at Stripe

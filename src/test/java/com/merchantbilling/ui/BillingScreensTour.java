@@ -50,6 +50,9 @@ class BillingScreensTour extends SandboxBrowserTestSupport {
                     var file = dir.resolve("%s-%s-%dx%d.png".formatted(user, language, viewport.get(0), viewport.get(1)));
                     Files.write(file, browser.driver().getScreenshotAs(OutputType.BYTES));
                     assertThat(file).isNotEmptyFile();
+                    if (user.equals("sakura")) {
+                        dialogs(dir, user + "-" + language + "-" + viewport.get(0) + "x" + viewport.get(1));
+                    }
                 }
                 if (language.equals("ja")) {
                     choose("English");
@@ -61,6 +64,27 @@ class BillingScreensTour extends SandboxBrowserTestSupport {
             browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
             browser.waiting().until(ExpectedConditions.urlContains("/login"));
         }
+    }
+
+    /** The Bulk Action menu open with a page selected, and the Create dialog for that selection (then cancelled). */
+    private void dialogs(Path dir, String name) throws IOException {
+        var grid = browser.grid();
+        grid.findElement(By.cssSelector("vaadin-checkbox.vaadin-grid-select-all-checkbox")).click();
+        browser.driver().findElement(By.cssSelector("#bulk-action vaadin-menu-bar-button")).click();
+        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("create-payment-link")));
+        browser.js("return new Promise(r => setTimeout(r, 400))");
+        var menu = dir.resolve(name + "-bulk-action.png");
+        Files.write(menu, browser.driver().getScreenshotAs(OutputType.BYTES));
+        browser.driver().findElement(By.id("create-payment-link")).click();
+        browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("create-payment-links-dialog")));
+        browser.js("return new Promise(r => setTimeout(r, 700))");
+        var dialog = dir.resolve(name + "-create-dialog.png");
+        Files.write(dialog, browser.driver().getScreenshotAs(OutputType.BYTES));
+        assertThat(menu).isNotEmptyFile();
+        assertThat(dialog).isNotEmptyFile();
+        browser.driver().findElement(By.id("close-payment-links-dialog")).click();
+        browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("create-payment-links-dialog"), 0));
+        grid.findElement(By.cssSelector("vaadin-checkbox.vaadin-grid-select-all-checkbox")).click();
     }
 
     private void choose(String language) {

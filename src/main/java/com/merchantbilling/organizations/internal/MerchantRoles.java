@@ -11,10 +11,12 @@ import org.springframework.stereotype.Component;
 
 import com.merchantbilling.organizations.MerchantRole;
 import com.merchantbilling.organizations.MerchantUser;
+import com.merchantbilling.organizations.OrganizationId;
+import com.merchantbilling.organizations.OrganizationMismatchException;
 import com.merchantbilling.organizations.RoleRequiredException;
 
 /**
- * Evaluates the role checks of the modules' APIs ({@code @PreAuthorize("@merchantRoles.billing('...')")}, see
+ * Evaluates the role checks of the modules' APIs ({@code @PreAuthorize("@merchantRoles.billing('...', #organization)")}, see
  * {@link MerchantRole}): returns true or throws {@link RoleRequiredException}, whose message names the action,
  * so that a refusal explains itself instead of Spring Security's bare "Access Denied".
  */
@@ -33,6 +35,30 @@ class MerchantRoles {
 
     public boolean owner(String action) {
         return require(action, EnumSet.of(MerchantRole.OWNER));
+    }
+
+    /** As {@link #billing(String)}, and a signed-in merchant acts only on its own organization. */
+    public boolean billing(String action, OrganizationId organization) {
+        return billing(action) && ownOrganization(action, organization);
+    }
+
+    /** As {@link #owner(String)}, and a signed-in merchant acts only on its own organization. */
+    public boolean owner(String action, OrganizationId organization) {
+        return owner(action) && ownOrganization(action, organization);
+    }
+
+    /**
+     * The APIs take the organization as an argument (the views pass their signed-in merchant's): a merchant's
+     * session naming another organization's id is refused here, whatever its role, instead of trusting every
+     * caller to have scoped its call. Callers that are no merchant (the demo data, test set-up) act on any.
+     */
+    private boolean ownOrganization(String action, OrganizationId organization) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof MerchantUser merchant
+                && !merchant.organizationId().equals(organization)) {
+            throw new OrganizationMismatchException(action);
+        }
+        return true;
     }
 
     private boolean require(String action, Set<MerchantRole> allowed) {

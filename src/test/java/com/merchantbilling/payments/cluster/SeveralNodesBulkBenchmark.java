@@ -39,8 +39,6 @@ class SeveralNodesBulkBenchmark {
 
     @Test
     void threeMerchantsOnThreeNodes() {
-        // no Spring test context here (the nodes are started by hand): the set-up acts as an Owner itself
-        FixtureOwner.actAsOwner();
         try (var stripe = FakeStripeServer.start("sk_test_several_nodes_benchmark");
                 var cluster = new ClusterNodes(stripe, "stripe.rate-limit-per-second=" + RATE)) {
             stripe.setLatency(LATENCY);
@@ -51,6 +49,8 @@ class SeveralNodesBulkBenchmark {
                 var node = cluster.start();
                 nodes.add(node);
                 var organization = TestTenants.organization(node.getBean(Organizations.class), "Merchant " + i);
+                // started by hand: act as an Owner after the start (it installs Vaadin's security context strategy)
+                FixtureOwner.actAsOwner();
                 node.getBean(AddOnSubscriptions.class).subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
                 merchants.add(organization);
                 invoices.add(TestTenants.invoices(node.getBean(BillingInvoices.class), organization, "M" + i, LINKS_EACH, "JPY"));

@@ -42,8 +42,6 @@ class SeveralNodesIntegrationTests {
 
     @BeforeEach
     void startStripe() {
-        // no Spring test context here (the nodes are started by hand): the set-up acts as an Owner itself
-        FixtureOwner.actAsOwner();
         stripe = FakeStripeServer.start("sk_test_several_nodes");
     }
 
@@ -190,6 +188,7 @@ class SeveralNodesIntegrationTests {
     }
 
     private static Merchant merchant(ConfigurableApplicationContext node, String name, int invoices) {
+        actAsOwner();
         var organization = TestTenants.organization(node.getBean(Organizations.class), name);
         node.getBean(AddOnSubscriptions.class).subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
         return new Merchant(organization, TestTenants.invoices(node.getBean(BillingInvoices.class), organization,
@@ -197,8 +196,18 @@ class SeveralNodesIntegrationTests {
     }
 
     private static void request(ConfigurableApplicationContext node, Merchant merchant) {
+        actAsOwner();
         var result = node.getBean(PaymentLinkRequests.class).request(merchant.organization(), merchant.invoices(), "cluster");
         assertThat(result.requested()).hasSize(merchant.invoices().size());
+    }
+
+    /**
+     * No Spring test context here (the nodes are started by hand), so the set-up acts as an Owner itself, and
+     * after the nodes started: each start installs Vaadin's security context strategy, which drops the thread's
+     * context set before it.
+     */
+    private static void actAsOwner() {
+        FixtureOwner.actAsOwner();
     }
 
     private static int createsFor(OrganizationId organization, int from) {
