@@ -246,11 +246,7 @@ class OnlinePaymentFilterIntegrationTests {
     }
 
     private void pending(InvoiceId id) {
-        jdbc.sql("""
-                        update invoices set online_payment_status = 'PENDING_PAYMENT',
-                               payment_link_id = 'plink_' || id, payment_link_url = 'https://buy.stripe.com/' || id
-                         where id = :id""")
-                .param("id", id.value()).update();
+        tenants.pendingByHand(id);
     }
 
     private void paid(InvoiceId id, boolean refunded) {

@@ -35,14 +35,29 @@ public class Tenants {
     private final ObjectProvider<AddOnSubscriptions> addOns;
     private final PaymentLinkRequests requests;
     private final OnlinePayments onlinePayments;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Tenants(Organizations organizations, BillingInvoices invoices, ObjectProvider<AddOnSubscriptions> addOns,
-            PaymentLinkRequests requests, OnlinePayments onlinePayments) {
+            PaymentLinkRequests requests, OnlinePayments onlinePayments,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.organizations = organizations;
         this.invoices = invoices;
         this.addOns = addOns;
         this.requests = requests;
         this.onlinePayments = onlinePayments;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Pending Payment with a made-up link, written straight into the row: for tests of what the grid and its
+     * filters read, where going through a link request and Stripe would only add time and nothing to check.
+     */
+    public void pendingByHand(InvoiceId id) {
+        jdbc.sql("""
+                        update invoices set online_payment_status = 'PENDING_PAYMENT',
+                               payment_link_id = 'plink_' || id, payment_link_url = 'https://buy.stripe.com/' || id
+                         where id = :id""")
+                .param("id", id.value()).update();
     }
 
     /** A new organization (unique name) without the card payment add-on. */
