@@ -78,7 +78,10 @@ public class Tenants {
 
     /** Subscribes an existing organization (e.g. one registered with its own Stripe account) to the add-on. */
     public OrganizationId subscribe(OrganizationId organization) {
-        addOns.getObject().subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+        asFixture(() -> {
+            addOns.getObject().subscribe(organization, AddOn.STRIPE_CREDIT_CARD_PAYMENT);
+            return organization;
+        });
         return organization;
     }
 
@@ -91,18 +94,18 @@ public class Tenants {
 
     /** See {@link TestTenants#invoices}. */
     public List<InvoiceId> invoices(OrganizationId organization, String prefix, int count, String currency) {
-        return TestTenants.invoices(invoices, organization, prefix, count, currency);
+        return asFixture(() -> TestTenants.invoices(invoices, organization, prefix, count, currency));
     }
 
     /** See {@link TestTenants#invoice}. */
     public InvoiceId invoice(OrganizationId organization, String number, long amount, String currency) {
-        return TestTenants.invoice(invoices, organization, number, amount, currency);
+        return asFixture(() -> TestTenants.invoice(invoices, organization, number, amount, currency));
     }
 
     /** See {@link TestTenants#invoice(BillingInvoices, OrganizationId, String, long, String, LocalDate)}. */
     public InvoiceId invoice(OrganizationId organization, String number, long amount, String currency,
             LocalDate issued) {
-        return TestTenants.invoice(invoices, organization, number, amount, currency, issued);
+        return asFixture(() -> TestTenants.invoice(invoices, organization, number, amount, currency, issued));
     }
 
     /** The bulk action as a merchant starts it. */
@@ -132,11 +135,26 @@ public class Tenants {
      */
     public String pendingWithMadeUpLink(OrganizationId organization, InvoiceId invoice, String prefix,
             String requestedBy) {
-        requests.request(organization, List.of(invoice), requestedBy);
+        asFixture(() -> requests.request(organization, List.of(invoice), requestedBy));
         String link = prefix + UUID.randomUUID().toString().replace("-", "");
         // on the organization's account, as the payments module records the link it created there
         onlinePayments.recordPaymentLink(invoice, 1, link, "https://buy.stripe.com/test_" + link,
                 organizations.find(organization).flatMap(com.merchantbilling.organizations.Organization::stripeAccountId));
         return link;
+    }
+
+    /**
+     * Set-up runs as the test fixture's Owner whoever is signed in: a test that signed in a merchant of one
+     * organization may still set up another (the role checks refuse a merchant acting on another organization).
+     * {@link #requestLinks} stays the signed-in merchant's own bulk action.
+     */
+    private static <T> T asFixture(java.util.function.Supplier<T> setUp) {
+        var before = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        FixtureOwner.actAsOwner();
+        try {
+            return setUp.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(before);
+        }
     }
 }
