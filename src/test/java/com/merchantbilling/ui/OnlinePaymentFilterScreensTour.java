@@ -23,11 +23,8 @@ class OnlinePaymentFilterScreensTour extends SandboxBrowserTestSupport {
 
     @Test
     void takeScreens() throws IOException {
-        var dir = Path.of(System.getProperty("screens.dir"));
-        Files.createDirectories(dir);
-        openBrowser();
-        browser.signIn("sakura", "sakura-demo-pass");
-        browser.grid();
+        var dir = screensDir();
+        openSignedIn("sakura", "sakura-demo-pass");
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("online-payment-filter")));
         for (var language : List.of("en", "ja")) {
             if (language.equals("ja")) {

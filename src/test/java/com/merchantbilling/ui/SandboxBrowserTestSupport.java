@@ -44,6 +44,18 @@ abstract class SandboxBrowserTestSupport {
         }
     }
 
+    /** For the screens tours: the -Dscreens.dir directory, created if missing. */
+    static java.nio.file.Path screensDir() throws java.io.IOException {
+        return java.nio.file.Files.createDirectories(java.nio.file.Path.of(System.getProperty("screens.dir")));
+    }
+
+    /** For the screens tours: a browser signed in as the demo user, on the Billing Invoices grid. */
+    void openSignedIn(String user, String password) {
+        openBrowser();
+        browser.signIn(user, password);
+        browser.grid();
+    }
+
     /** The demo organization that owns the invoices numbered with the prefix (ST- is Sakura Trading). */
     OrganizationId demoOrganization(String invoicePrefix) {
         return new OrganizationId(jdbc.sql("select organization_id from invoices where invoice_number like :p limit 1")

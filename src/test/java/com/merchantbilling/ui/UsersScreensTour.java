@@ -28,11 +28,8 @@ class UsersScreensTour extends SandboxBrowserTestSupport {
 
     @Test
     void takeScreens() throws IOException {
-        var dir = Path.of(System.getProperty("screens.dir"));
-        Files.createDirectories(dir);
-        openBrowser();
-        browser.signIn("sakura", "sakura-demo-pass");
-        browser.grid();
+        var dir = screensDir();
+        openSignedIn("sakura", "sakura-demo-pass");
         for (var language : List.of("en", "ja")) {
             if (language.equals("ja")) {
                 choose(browser, "日本語");
