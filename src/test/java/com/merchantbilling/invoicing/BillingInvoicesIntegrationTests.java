@@ -26,6 +26,8 @@ class BillingInvoicesIntegrationTests {
     BillingInvoices invoices;
     @Autowired
     Tenants tenants;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     OrganizationId sakura;
     OrganizationId maple;
@@ -79,6 +81,32 @@ class BillingInvoicesIntegrationTests {
         assertThat(invoices.count(sakura, "%")).isZero();
         assertThat(invoices.count(sakura, "S_0")).isZero();
         assertThat(invoices.count(maple, "S-0001")).isZero();
+    }
+
+    /**
+     * The buyer filter reads the organization's distinct buyer names (V26), kept by triggers: a buyer's first
+     * invoice, a renamed buyer and the same name in another organization must all be found, or missed, as an
+     * ILIKE over the invoices would.
+     */
+    @Test
+    void buyerFilterFindsNewAndRenamedBuyersWithinTheOrganization() {
+        var invoice = new NewInvoice("S-NEW", "Kawasemi Tea House", null, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31), Money.of(500, "JPY"));
+        var id = invoices.issue(sakura, invoice);
+        assertThat(invoices.page(sakura, "kawasemi tea", InvoiceSort.DEFAULT, 0, 100))
+                .extracting(BillingInvoice::id).containsExactly(id);
+        assertThat(invoices.count(maple, "kawasemi")).isZero();
+        invoices.issue(maple, new NewInvoice("M-NEW", "Kawasemi Tea House", null, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31), Money.of(500, "USD")));
+        assertThat(invoices.count(sakura, "kawasemi")).isEqualTo(1);
+        assertThat(invoices.count(maple, "kawasemi")).isEqualTo(1);
+
+        // nothing in the application renames a buyer; the update trigger keeps the names complete if SQL does
+        jdbc.sql("update invoices set buyer_name = 'Hototogisu Books' where id = :id").param("id", id.value()).update();
+        assertThat(invoices.count(sakura, "hototogisu")).isEqualTo(1);
+        assertThat(invoices.count(sakura, "kawasemi")).isZero();
+        assertThat(invoices.countedPageAfter(sakura, "Hototogisu", OnlinePaymentFilter.ALL, InvoiceSort.DEFAULT,
+                java.util.Optional.empty(), 100).rows()).extracting(BillingInvoice::id).containsExactly(id);
     }
 
     @Test

@@ -76,6 +76,11 @@ class InvoiceExportsIntegrationTests {
         assertThat(filtered).hasSize(1 + 51);
         assertThat(filtered.get(1).get(6)).isEqualTo("250000");
         assertThat(filtered.get(51).get(6)).isEqualTo("200000");
+
+        // a buyer's text: the matching names are passed to each chunk as one text[] parameter
+        var byBuyer = export("hyperlink", InvoiceSort.DEFAULT);
+        assertThat(byBuyer).hasSize(1 + 1);
+        assertThat(byBuyer.get(1).getFirst()).isEqualTo("X-1");
     }
 
     @Test

@@ -45,9 +45,11 @@ class InvoiceExportService implements InvoiceExports {
     static final int CHUNK_SIZE = 1_000;
 
     private final JdbcClient jdbc;
+    private final BillingInvoiceQueries queries;
 
-    InvoiceExportService(JdbcClient jdbc) {
+    InvoiceExportService(JdbcClient jdbc, BillingInvoiceQueries queries) {
         this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     @Override
@@ -80,8 +82,9 @@ class InvoiceExportService implements InvoiceExports {
 
     /**
      * The next rows after {@code after} in the sort order, with the (sort column, id) tie-breaker the grid uses.
-     * Left to the planner: a rare text filter is found by its trigram index and sorted, a common one walks the
-     * sort index from the boundary and stops after a chunk.
+     * Left to the planner: a rare text filter is found by its indexes and sorted, a common one walks the sort
+     * index from the boundary and stops after a chunk. It can tell the two apart because the matching buyer names
+     * are looked up first, per chunk (a name that appears mid-export is in the next chunk), and passed as values.
      */
     private List<Row> chunk(long organizationId, String filter, OnlinePaymentFilter onlinePayment, InvoiceSort sort,
             Optional<Row> after) {
@@ -90,12 +93,16 @@ class InvoiceExportService implements InvoiceExports {
         var column = BillingInvoiceQueries.column(sort.field());
         var seek = after.isPresent() ? " and (" + column + ", id) " + (sort.descending() ? "<" : ">") + " (:value, :id)"
                 : "";
+        var names = pattern.map(text -> queries.matchingBuyerNames(organizationId, text)).orElse(List.of());
         return jdbc.sql("select " + BillingInvoiceQueries.COLUMNS + ", buyer_email, " + column + " as sort_value"
-                        + " from invoices where organization_id = :org" + BillingInvoiceQueries.filterCondition(pattern)
+                        + " from invoices where organization_id = :org"
+                        + BillingInvoiceQueries.filterConditionOnNames(pattern)
                         + BillingInvoiceQueries.onlinePaymentCondition(onlinePayment) + seek
                         + " order by " + column + direction + ", id" + direction + " limit :limit")
                 .param("org", organizationId)
                 .param("pattern", pattern.orElse(null))
+                // a text[] parameter (pgjdbc binds a String[] as one array), not a list expanded into placeholders
+                .param("names", names.toArray(String[]::new))
                 .param("value", after.map(Row::sortValue).orElse(null))
                 .param("id", after.map(Row::id).orElse(null))
                 .param("limit", CHUNK_SIZE)

@@ -329,10 +329,42 @@ public class BillingInvoiceQueries {
         };
     }
 
+    /**
+     * The text filter: the buyer or the invoice number contains the text. The buyer is matched against the
+     * organization's distinct buyer names (V26: a thousand rows for a million invoices, by their trigram index)
+     * and the invoices of the matching names are read from the (organization_id, buyer_name, id) b-tree; the
+     * invoice number, unique per invoice, by its own trigram index. The names are an InitPlan, run once per
+     * statement. Its row estimate is a guess, which is fine where the matches are materialized first (the grid);
+     * a statement that lets the planner choose between walking the sort index and sorting the matches (the
+     * export's chunks) passes the names as a parameter instead ({@link #filterConditionOnNames}).
+     */
     public static String filterCondition(Optional<String> pattern) {
         return pattern.isPresent()
-                ? " and (buyer_name ilike :pattern escape '\\' or invoice_number ilike :pattern escape '\\')"
+                ? " and (buyer_name = any(array(" + MATCHING_BUYER_NAMES + ")) or invoice_number ilike :pattern escape '\\')"
                 : "";
+    }
+
+    /**
+     * The text filter with the matching buyer names given (as {@link #matchingBuyerNames} found them) as the
+     * {@code :names} text[] parameter: the planner then knows how many invoices they have from the column's
+     * statistics, as it did for the ILIKE it replaces.
+     */
+    public static String filterConditionOnNames(Optional<String> pattern) {
+        return pattern.isPresent()
+                ? " and (buyer_name = any(:names) or invoice_number ilike :pattern escape '\\')"
+                : "";
+    }
+
+    private static final String MATCHING_BUYER_NAMES = "select n.buyer_name from invoice_buyer_names n"
+            + " where n.organization_id = :org and n.buyer_name ilike :pattern escape '\\'";
+
+    /** The organization's buyer names that contain the filter's text ({@link #likePattern}). */
+    public List<String> matchingBuyerNames(long organizationId, String pattern) {
+        return jdbc.sql(MATCHING_BUYER_NAMES)
+                .param("org", organizationId)
+                .param("pattern", pattern)
+                .query(String.class)
+                .list();
     }
 
     /** The filter as a LIKE pattern that matches its text anywhere, with LIKE's wildcards taken literally. */
