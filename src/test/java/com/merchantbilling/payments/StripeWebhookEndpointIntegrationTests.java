@@ -18,6 +18,9 @@ import com.merchantbilling.support.StripeEvents.CheckoutSession;
 @ExtendWith(OutputCaptureExtension.class)
 class StripeWebhookEndpointIntegrationTests extends WebhookTestSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private final String payload = StripeEvents.completed(new CheckoutSession("plink_unknown_endpoint", 1000, "jpy"));
     private final String eventId = StripeEvents.eventId(payload);
 
@@ -30,6 +33,30 @@ class StripeWebhookEndpointIntegrationTests extends WebhookTestSupport {
         assertThat(storedEvents(eventId)).isEqualTo(1);
         // stateless: no session is created for Stripe
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    /**
+     * Deliveries are timed by the endpoint's own {@code stripe.webhooks} timer, by result, and not by the generic
+     * {@code http.server.requests} observation (too costly at a thousand deliveries a second); other requests still
+     * are.
+     */
+    @Test
+    void timesDeliveriesByResultInsteadOfTheGenericHttpObservation() {
+        var received = meters.timer("stripe.webhooks", "result", "received");
+        var rejected = meters.timer("stripe.webhooks", "result", "rejected");
+        long receivedBefore = received.count();
+        long rejectedBefore = rejected.count();
+
+        assertThat(post(payload, StripeEvents.signature(payload, WEBHOOK_SECRET)).statusCode()).isEqualTo(200);
+        assertThat(post(payload, "t=1,v1=00").statusCode()).isEqualTo(400);
+        send(HttpRequest.newBuilder(uri("/login")).GET().build());
+
+        assertThat(received.count()).isEqualTo(receivedBefore + 1);
+        assertThat(rejected.count()).isEqualTo(rejectedBefore + 1);
+        assertThat(received.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+        org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(meters.find("http.server.requests")
+                .timers()).isNotEmpty().extracting(timer -> timer.getId().getTag("uri"))
+                .doesNotContain("/stripe/webhook", "/stripe/webhook/connect"));
     }
 
     @Test

@@ -38,14 +38,19 @@ class InboxSignal {
         }
     }
 
-    /** Waits until a signal newer than {@code seen} or the timeout. */
-    void await(long seen, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until a signal newer than {@code seen} or the timeout.
+     *
+     * @return whether a signal ended the wait (false: the timeout did)
+     */
+    boolean await(long seen, Duration timeout) throws InterruptedException {
         long nanos = timeout.toNanos();
         lock.lock();
         try {
             while (generation == seen && nanos > 0) {
                 nanos = changed.awaitNanos(nanos);
             }
+            return generation != seen;
         } finally {
             lock.unlock();
         }

@@ -205,7 +205,12 @@ class WebhookInboxProcessing implements SmartLifecycle {
             }
             if (done < properties.batchSize() && running) {
                 try {
-                    signal.await(seen, poll);
+                    if (signal.await(seen, poll) && !properties.linger().isZero()) {
+                        // A burst's requests arrive a few milliseconds apart: claimed at once, each batch would
+                        // hold one or two events and the two workers would run a transaction per event, on the
+                        // cores that answer Stripe. After a short wait they share batches (issue 15).
+                        Thread.sleep(properties.linger());
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

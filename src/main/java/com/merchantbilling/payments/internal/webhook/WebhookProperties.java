@@ -22,6 +22,9 @@ import jakarta.validation.constraints.NotNull;
  * @param pollInterval          how often each node looks for unprocessed events it was not told about (another
  *                              node's, or left by a crash); the node that stores an event is woken at once
  * @param groupCommit           concurrent requests' inbox inserts share one statement and commit
+ * @param linger                how long a worker woken by a new event waits before it claims a batch, so that the
+ *                              events of a burst share batches instead of each paying a transaction of its own;
+ *                              zero claims at once
  */
 @Validated
 @ConfigurationProperties("payments.webhook")
@@ -32,7 +35,8 @@ public record WebhookProperties(
         @DefaultValue("30d") @NotNull Duration retention,
         @DefaultValue("100") @Min(1) @Max(1000) int batchSize,
         @DefaultValue("1s") @NotNull Duration pollInterval,
-        @DefaultValue("false") boolean groupCommit) {
+        @DefaultValue("false") boolean groupCommit,
+        @DefaultValue("20ms") @NotNull Duration linger) {
 
     public WebhookProperties {
         if (retention != null && retention.compareTo(Duration.ofDays(4)) < 0) {
@@ -44,6 +48,10 @@ public record WebhookProperties(
         }
         if (pollInterval != null && (pollInterval.isNegative() || pollInterval.isZero())) {
             throw new IllegalArgumentException("payments.webhook.poll-interval must be positive");
+        }
+        if (linger != null && (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0)) {
+            // a payment shows Paid this much later when the endpoint is quiet
+            throw new IllegalArgumentException("payments.webhook.linger must be between 0 and 1s");
         }
     }
 }

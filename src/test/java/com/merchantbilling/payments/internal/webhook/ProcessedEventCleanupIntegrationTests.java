@@ -38,7 +38,7 @@ class ProcessedEventCleanupIntegrationTests {
     @Test
     void aRetentionShorterThanStripesRedeliveryIsRefused() {
         assertThatThrownBy(() -> new WebhookProperties(DataSize.ofKilobytes(256), Duration.ofMinutes(5), 8,
-                Duration.ofDays(2), 100, Duration.ofSeconds(1), false)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 days");
+                Duration.ofDays(2), 100, Duration.ofSeconds(1), false, Duration.ofMillis(20))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 days");
     }
 
     private void insert(String id, OffsetDateTime receivedAt, OffsetDateTime processedAt) {
