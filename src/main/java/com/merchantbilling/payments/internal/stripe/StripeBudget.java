@@ -84,8 +84,11 @@ public class StripeBudget {
                 .tag("priority", priority).register(meters);
     }
 
-    /** The distance between two slots: (1 s + {@link #ARRIVAL_ALLOWANCE}) / rate. */
-    static long slotNanos(int ratePerSecond) {
+    /**
+     * The distance between two slots: (1 s + {@link #ARRIVAL_ALLOWANCE}) / rate. Public for the benchmarks, whose
+     * floor it sets: n calls take at least (n - 1) slots.
+     */
+    public static long slotNanos(int ratePerSecond) {
         return (Duration.ofSeconds(1).toNanos() + ARRIVAL_ALLOWANCE.toNanos()) / ratePerSecond;
     }
 
