@@ -7,8 +7,6 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 import com.merchantbilling.invoicing.BillingInvoices;
@@ -18,6 +16,7 @@ import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.support.FakeStripe;
 import com.merchantbilling.support.FakeStripeServer;
 import com.merchantbilling.support.IntegrationTest;
+import com.merchantbilling.support.StripeEvents;
 import com.merchantbilling.support.Tenants;
 
 /**
@@ -53,10 +52,21 @@ abstract class ReliabilityTestSupport {
     @Autowired
     WebApplicationContext context;
 
-    MockMvc mvc() {
-        return MockMvcBuilders.webAppContextSetup(context)
-                .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())
-                .build();
+    /**
+     * A signed delivery to the webhook servlet as this context registered it. The servlet is not Spring MVC's
+     * (see StripeWebhookServlet), so MockMvc cannot reach it; its own service method can, with the same mocks.
+     */
+    org.springframework.mock.web.MockHttpServletResponse webhook(String body, String contentType) throws Exception {
+        var servlet = context.getBean("stripeWebhookServlet",
+                org.springframework.boot.web.servlet.ServletRegistrationBean.class).getServlet();
+        var request = new org.springframework.mock.web.MockHttpServletRequest("POST", "/stripe/webhook");
+        request.setServletPath("/stripe/webhook");
+        request.setContentType(contentType);
+        request.addHeader("Stripe-Signature", StripeEvents.signature(body, WEBHOOK_SECRET));
+        request.setContent(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        servlet.service(request, response);
+        return response;
     }
 
     long countWithStatus(List<InvoiceId> ids, OnlinePaymentStatus status) {

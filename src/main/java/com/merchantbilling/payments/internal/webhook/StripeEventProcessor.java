@@ -71,7 +71,7 @@ class StripeEventProcessor {
             case "payment_intent.payment_failed" -> object.filter(PaymentIntent.class::isInstance)
                     .map(intent -> afterPayment.paymentFailed((PaymentIntent) intent, account, at, eventId))
                     .orElseGet(() -> unreadable(event));
-            // accepted only on the Connect endpoint (StripeWebhookController.CONNECT_HANDLED_TYPES)
+            // accepted only on the Connect endpoint (StripeWebhookServlet.CONNECT_HANDLED_TYPES)
             case "account.updated" -> object.filter(com.stripe.model.Account.class::isInstance)
                     .map(updated -> stripeAccounts.update((com.stripe.model.Account) updated) ? "ACCOUNT_UPDATED"
                             : "IGNORED_UNKNOWN_ACCOUNT")

@@ -22,9 +22,9 @@ class StripeWebhookSecurityConfiguration {
     SecurityFilterChain stripeWebhookSecurityFilterChain(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, StripeWebhookController.PATH),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, StripeWebhookServlet.PATH),
                         PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-                                StripeWebhookController.CONNECT_PATH)))
+                                StripeWebhookServlet.CONNECT_PATH)))
                 // No authorization rules, hence no AuthorizationFilter: every request this chain matches is allowed
                 // to reach the controller, which authenticates it by its signature. Each filter that has nothing
                 // to do for a stateless machine-to-machine POST is off: no session or security context to load or

@@ -36,7 +36,7 @@ public class WebhookInbox implements StripeEventIntake, DisposableBean {
 
     @Override
     public java.util.Set<String> handledTypes() {
-        return StripeWebhookController.HANDLED_TYPES;
+        return StripeWebhookServlet.HANDLED_TYPES;
     }
 
     /** False for an event id received before: Stripe redelivers, and each event counts once. */

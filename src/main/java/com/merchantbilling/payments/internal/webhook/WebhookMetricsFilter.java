@@ -36,8 +36,8 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
 
     static boolean isDelivery(HttpServletRequest request) {
         // the Connect endpoint's deliveries count with the platform's: both are Stripe's deliveries to us
-        return "POST".equals(request.getMethod()) && (StripeWebhookController.PATH.equals(request.getRequestURI())
-                || StripeWebhookController.CONNECT_PATH.equals(request.getRequestURI()));
+        return "POST".equals(request.getMethod()) && (StripeWebhookServlet.PATH.equals(request.getRequestURI())
+                || StripeWebhookServlet.CONNECT_PATH.equals(request.getRequestURI()));
     }
 
     @Override
