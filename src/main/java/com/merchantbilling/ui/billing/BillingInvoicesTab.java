@@ -76,7 +76,6 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final Span emptyText = new Span();
     private final Button clearFilter = new Button();
     private final CurrentMerchant merchant;
-    private final OrganizationChanges organizationChanges;
     private final StripeAccounts stripeAccounts;
     private final HorizontalLayout toolbar;
     private MenuBar bulkMenu;
@@ -85,7 +84,6 @@ public class BillingInvoicesTab extends VerticalLayout {
     /** Bulk Action items for invoices that have a link (copy, print, email, remind). */
     private final List<MenuItem> linkItems = new ArrayList<>();
     private Registration updateRegistration;
-    private Registration organizationRegistration;
     private boolean clearing;
     private boolean refreshingOptions;
 
@@ -96,7 +94,6 @@ public class BillingInvoicesTab extends VerticalLayout {
         this.shareActions = shareActions;
         this.organization = merchant.organization();
         this.merchant = merchant;
-        this.organizationChanges = organizationChanges;
         this.stripeAccounts = stripeAccounts;
         this.invoices = invoices;
         this.updates = updates;
@@ -135,6 +132,8 @@ public class BillingInvoicesTab extends VerticalLayout {
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(selectionStatus);
         applyAddOn(merchant.addOnActive());
+        // the add-on subscribed or canceled by an Owner, on any node: Bulk Action follows at once
+        organizationChanges.registerWhileAttached(this, organization, () -> applyAddOn(merchant.addOnActive()));
         grid.setEmptyStateComponent(emptyState());
         add(actions, toolbar, grid, pagerBar());
         expand(grid);
@@ -471,9 +470,6 @@ public class BillingInvoicesTab extends VerticalLayout {
         updateRegistration = updates.register(organization, invoice -> ui.access(() -> refreshRows(List.of(invoice))),
                 // changes may have gone unheard (the node's listener reconnected): read the shown rows again
                 () -> ui.access(() -> refreshRows(pager.rows().stream().map(BillingInvoice::id).toList())));
-        // the add-on subscribed or canceled by an Owner, on any node: Bulk Action follows at once
-        organizationRegistration = organizationChanges.register(organization,
-                () -> ui.access(() -> applyAddOn(merchant.addOnActive())));
     }
 
     @Override
@@ -481,10 +477,6 @@ public class BillingInvoicesTab extends VerticalLayout {
         if (updateRegistration != null) {
             updateRegistration.remove();
             updateRegistration = null;
-        }
-        if (organizationRegistration != null) {
-            organizationRegistration.remove();
-            organizationRegistration = null;
         }
         super.onDetach(detachEvent);
     }
