@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -29,16 +30,16 @@ class LoginOriginFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginOriginFilter.class);
 
-    private final String loginPath;
+    private final RequestMatcher signIn;
 
-    LoginOriginFilter(String loginPath) {
-        this.loginPath = loginPath;
+    /** {@code signIn}: the sign-in POST ({@link SecurityConfiguration#SIGN_IN}). */
+    LoginOriginFilter(RequestMatcher signIn) {
+        this.signIn = signIn;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !loginPath.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        return !signIn.matches(request);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -21,18 +22,20 @@ class SignInThrottleFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottleFilter.class);
 
+    private final RequestMatcher signIn;
     private final String loginPath;
     private final SignInThrottle throttle;
 
-    SignInThrottleFilter(String loginPath, SignInThrottle throttle) {
+    /** {@code signIn}: the sign-in POST ({@link SecurityConfiguration#SIGN_IN}); {@code loginPath}: where to wait. */
+    SignInThrottleFilter(RequestMatcher signIn, String loginPath, SignInThrottle throttle) {
+        this.signIn = signIn;
         this.loginPath = loginPath;
         this.throttle = throttle;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !loginPath.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        return !signIn.matches(request);
     }
 
     @Override
