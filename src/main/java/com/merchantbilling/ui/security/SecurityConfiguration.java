@@ -26,7 +26,8 @@ class SecurityConfiguration {
 
     /**
      * The sign-in itself, the login form's POST (what Spring Security's form login authenticates): the one
-     * matcher both the origin check and the throttle look at, so neither can miss a sign-in the other sees.
+     * matcher both the origin check and the throttle look at ({@link SignInFilter}), so neither can miss a sign-in
+     * the other sees.
      */
     static final RequestMatcher SIGN_IN = PathPatternRequestMatcher.pathPattern(HttpMethod.POST, LOGIN_PATH);
 
@@ -34,9 +35,8 @@ class SecurityConfiguration {
     SecurityFilterChain merchantSecurityFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/styles.css", "/payment-slips.css",
                 "/favicon.ico", "/images/**").permitAll());
-        http.addFilterBefore(new LoginOriginFilter(SIGN_IN), UsernamePasswordAuthenticationFilter.class);
-        http.addFilterBefore(new SignInThrottleFilter(SIGN_IN, LOGIN_PATH, throttle),
-                UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new LoginOriginFilter(), UsernamePasswordAuthenticationFilter.class);
+        http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, LOGIN_PATH))
                 .build();
     }

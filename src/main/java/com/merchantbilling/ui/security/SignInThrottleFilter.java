@@ -4,8 +4,6 @@ import java.io.IOException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,24 +16,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * username. The client address is the request's, which behind our load balancer is the forwarded one
  * ({@code server.forward-headers-strategy=native}, see application.properties).
  */
-class SignInThrottleFilter extends OncePerRequestFilter {
+class SignInThrottleFilter extends SignInFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottleFilter.class);
 
-    private final RequestMatcher signIn;
-    private final String loginPath;
     private final SignInThrottle throttle;
 
-    /** {@code signIn}: the sign-in POST ({@link SecurityConfiguration#SIGN_IN}); {@code loginPath}: where to wait. */
-    SignInThrottleFilter(RequestMatcher signIn, String loginPath, SignInThrottle throttle) {
-        this.signIn = signIn;
-        this.loginPath = loginPath;
+    SignInThrottleFilter(SignInThrottle throttle) {
         this.throttle = throttle;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !signIn.matches(request);
     }
 
     @Override
@@ -47,7 +35,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             log.warn("Sign-in held back for {} s (too many failed attempts for the username or the address)",
                     wait.toSeconds() + 1);
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + loginPath + "?throttled="
+            response.setHeader("Location", request.getContextPath() + SecurityConfiguration.LOGIN_PATH + "?throttled="
                     + (wait.toSeconds() + 1));
             return;
         }
