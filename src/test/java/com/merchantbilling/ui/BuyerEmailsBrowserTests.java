@@ -132,10 +132,7 @@ class BuyerEmailsBrowserTests extends SandboxBrowserTestSupport {
         browser.driver().get(browser.baseUrl() + "/");
         browser.grid();
         browser.js("return new Promise(r => setTimeout(r, 1000))");
-        browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space()='日本語']"))).click();
+        browser.chooseLanguage("日本語");
         browser.waiting().until(ExpectedConditions.textMatches(By.id("pager-status"), Pattern.compile(".*ページ.*")));
         var jaGrid = browser.grid();
         int selected = 0;

@@ -39,10 +39,7 @@ class SettingsScreensTour extends SandboxBrowserTestSupport {
             browser.signIn("kaede-" + suffix, "kaede-pass-" + suffix);
             browser.grid();
             if (language.equals("ja")) {
-                browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-                browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-                browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                        By.xpath("//vaadin-select-item[normalize-space()='日本語']"))).click();
+                browser.chooseLanguage("日本語");
                 browser.waiting().until(ExpectedConditions.textMatches(By.id("pager-status"),
                         java.util.regex.Pattern.compile(".*ページ.*")));
             }

@@ -26,7 +26,7 @@ class UsersScreensTour extends SandboxBrowserTestSupport {
         openSignedIn("sakura", "sakura-demo-pass");
         for (var language : List.of("en", "ja")) {
             if (language.equals("ja")) {
-                choose(browser, "日本語");
+                browser.chooseLanguage("日本語");
             }
             browser.driver().get(browser.baseUrl() + "/settings/users");
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("users-grid")));
@@ -42,7 +42,7 @@ class UsersScreensTour extends SandboxBrowserTestSupport {
             shootAtViewports(browser, "invite-error", language);
             browser.driver().findElement(By.id("invite-cancel")).click();
             if (language.equals("ja")) {
-                choose(browser, "English");
+                browser.chooseLanguage("English");
             }
         }
 
@@ -51,25 +51,17 @@ class UsersScreensTour extends SandboxBrowserTestSupport {
             var grid = viewer.grid();
             for (var language : List.of("en", "ja")) {
                 if (language.equals("ja")) {
-                    choose(viewer, "日本語");
+                    viewer.chooseLanguage("日本語");
                     grid = viewer.grid();
                 }
                 var shown = grid;
                 viewer.waiting().until(driver -> viewer.cellTexts(shown).stream().anyMatch(t -> t.startsWith("ST-")));
                 shootAtViewports(viewer, "viewer-grid", language);
             }
-            choose(viewer, "English");
+            viewer.chooseLanguage("English");
         }
         try (var files = Files.list(screensDir())) {
             assertThat(files.filter(file -> file.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(12);
         }
-    }
-
-    private static void choose(BrowserSession session, String language) {
-        session.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-        session.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-        session.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space()='" + language + "']"))).click();
-        session.js("return new Promise(r => setTimeout(r, 1500))");
     }
 }
