@@ -21,10 +21,12 @@ import com.merchantbilling.payments.StripeAccountState;
 import com.merchantbilling.payments.StripeAccounts;
 import com.merchantbilling.ui.billing.slips.PaymentLinkShareActions;
 import com.merchantbilling.ui.live.OrganizationChanges;
+import com.merchantbilling.ui.settings.AddOnsView;
 import com.merchantbilling.ui.billing.sharing.FollowUpMarks;
 import com.merchantbilling.ui.billing.sharing.SharingActions;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -40,6 +42,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 
@@ -368,10 +371,24 @@ public class BillingInvoicesTab extends VerticalLayout {
         title.addClassName("add-on-notice-title");
         var notice = new Div(VaadinIcon.CREDIT_CARD.create(), new Div(title,
                 new Paragraph(getTranslation("invoices.addOnNotice.gives")),
-                new Paragraph(getTranslation("invoices.addOnNotice.howToGet", addOn))));
+                howToGetAddOn(addOn)));
         notice.setId("add-on-notice");
         notice.addClassName("add-on-notice");
         return notice;
+    }
+
+    /** An Owner subscribes under Settings > Add-ons (linked); anyone else asks an Owner, who alone may. */
+    private Paragraph howToGetAddOn(String addOn) {
+        if (!merchant.mayAdminister()) {
+            return new Paragraph(getTranslation("invoices.addOnNotice.howToGet", addOn));
+        }
+        // the link stands where the translation puts {1}: the languages place it differently in the sentence
+        String marker = "\uE000";
+        String text = getTranslation("invoices.addOnNotice.howToGet.owner", addOn, marker);
+        int at = text.indexOf(marker);
+        var link = new RouterLink(getTranslation("invoices.addOnNotice.addOnsPage"), AddOnsView.class);
+        link.setId("add-on-notice-subscribe");
+        return new Paragraph(new Text(text.substring(0, at)), link, new Text(text.substring(at + marker.length())));
     }
 
     private void openCreatePaymentLinks() {
