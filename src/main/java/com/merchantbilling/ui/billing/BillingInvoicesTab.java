@@ -112,28 +112,32 @@ public class BillingInvoicesTab extends VerticalLayout {
         setSizeFull();
         setPadding(false);
 
+        // a placeholder short enough for 1280 px beside the other controls; the label says it in full
         filter.setPlaceholder(getTranslation("invoices.filter.placeholder"));
+        filter.setAriaLabel(getTranslation("invoices.filter.label"));
+        filter.setTooltipText(getTranslation("invoices.filter.label"));
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.setWidth("20em");
-        filter.setMinWidth("10em");
         filter.setId("invoice-filter");
+        filter.addClassName("invoice-filter");
         filter.addValueChangeListener(change -> showPage(0));
         configureOnlinePaymentFilter();
         grid.addInvoiceSortListener(sort -> showPage(0));
         grid.asMultiSelect().addSelectionListener(event -> updateSelectionStatus());
 
         selectionStatus.setId("selection-status");
+        selectionStatus.addClassName("selection-status");
         removeSelections.setText(getTranslation("invoices.selection.removeAll"));
         removeSelections.setId("remove-all-selections");
         removeSelections.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         removeSelections.addClickListener(click -> grid.asMultiSelect().deselectAll());
 
         toolbar = new HorizontalLayout(filter, onlinePaymentFilter, selectionStatus, removeSelections);
+        // one row at 1280 px with the drawer open, in English and Japanese; wraps when narrower (styles.css)
+        toolbar.addClassName("invoices-toolbar");
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        toolbar.expand(selectionStatus);
         applyAddOn(merchant.addOnActive());
         // the add-on subscribed or canceled by an Owner, on any node: Bulk Action follows at once
         organizationChanges.registerWhileAttached(this, organization, () -> applyAddOn(merchant.addOnActive()));
@@ -170,8 +174,8 @@ public class BillingInvoicesTab extends VerticalLayout {
                 || counts.of(option.flag().get()) > 0 || option.equals(onlinePaymentFilter.getValue()));
         onlinePaymentFilter.setValue(OnlinePaymentFilter.ALL);
         onlinePaymentFilter.setEmptySelectionAllowed(false);
-        onlinePaymentFilter.setWidth("15em");
-        onlinePaymentFilter.setMinWidth("11em");
+        // as wide as the chosen option's text (styles.css): a fixed 15em cut "オンライン決済: すべて（260）"
+        onlinePaymentFilter.addClassName("online-payment-filter");
         onlinePaymentFilter.addValueChangeListener(change -> {
             if (refreshingOptions) {
                 return;

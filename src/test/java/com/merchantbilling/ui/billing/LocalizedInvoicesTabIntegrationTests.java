@@ -47,7 +47,8 @@ class LocalizedInvoicesTabIntegrationTests extends BillingTabTestSupport {
         assertThat(text("pager-status")).isEqualTo("3ページ中1ページ目");
         assertThat(text("pager-total")).isEqualTo("請求書 250件");
         assertThat($view(Button.class).id("pager-next").getText()).isEqualTo("次へ");
-        assertThat($view(TextField.class).id("invoice-filter").getPlaceholder()).isEqualTo("購入者または請求書番号で絞り込み");
+        assertThat($view(TextField.class).id("invoice-filter").getPlaceholder()).isEqualTo("購入者・請求書番号");
+        assertThat($view(TextField.class).id("invoice-filter").getAriaLabel()).hasValue("購入者または請求書番号で絞り込み");
         // this organization has no add-on: no selection controls, the notice instead
         assertThat($view(Button.class).withId("remove-all-selections").all()).isEmpty();
 
