@@ -67,6 +67,15 @@ public final class BrowserSession implements AutoCloseable {
                 + ".map(s => s.textContent.trim())", grid);
     }
 
+    /** Switches the UI language with the header's switch, by the option's own name ("日本語", "English"). */
+    public void chooseLanguage(String language) {
+        // the tests run the app in development mode, whose notice covers the header's right end, where the switch is
+        js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[normalize-space()='" + language + "']"))).click();
+    }
+
     @Override
     public void close() {
         driver.quit();

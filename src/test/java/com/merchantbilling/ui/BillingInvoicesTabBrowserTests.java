@@ -159,6 +159,87 @@ class BillingInvoicesTabBrowserTests extends SandboxBrowserTestSupport {
         browser.waiting().until(driver -> headerState().equals(List.of(false, false)));
     }
 
+    /**
+     * With the drawer open at 1280x720 and 1440x900 (the viewports a browser leaves of them), in English and Japanese,
+     * with a page selected: the toolbar is one row, and nothing in it is cut or wrapped (the Online Payment filter's
+     * "オンライン決済: すべて（260）" was cut at 1280 px and the selection count wrapped).
+     */
+    @Test
+    void theToolbarFitsOnOneRowWithTheDrawerOpen() {
+        openBrowser();
+        browser.signIn("sakura", "sakura-demo-pass");
+        for (var language : List.of("en", "ja")) {
+            if (language.equals("ja")) {
+                browser.chooseLanguage("日本語");
+                browser.waiting().until(ExpectedConditions.textToBe(By.id("pager-status"), "3ページ中1ページ目"));
+            }
+            waitForRows(browser.grid());
+            headerCheckbox().click();
+            browser.waiting().until(driver -> !driver.findElement(By.id("selection-status")).getText().isEmpty());
+            for (var viewport : List.of(List.of(1280, 577), List.of(1440, 757))) {
+                useViewport(viewport.get(0), viewport.get(1));
+                // the layout settles after the resize (the drawer's transition); then it must fit
+                try {
+                    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                            .until(driver -> toolbarProblems().isEmpty());
+                } catch (org.openqa.selenium.TimeoutException stillNotFitting) {
+                    // the assertion below says what
+                }
+                assertThat(toolbarProblems()).as("toolbar, %s at %s", language, viewport).isEmpty();
+            }
+            headerCheckbox().click();
+            browser.waiting().until(ExpectedConditions.textToBe(By.id("selection-status"), ""));
+        }
+        browser.chooseLanguage("English");
+        browser.waiting().until(ExpectedConditions.textToBe(By.id("pager-status"), "Page 1 of 3"));
+    }
+
+    /**
+     * What does not fit in the Billing Invoices toolbar: the drawer not beside the content, an item on a row of its
+     * own or past the edge, the filters' text or placeholder cut, a wrapped or cut status, a squeezed button.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> toolbarProblems() {
+        return (List<String>) browser.js("""
+                const problems = [];
+                const layout = document.querySelector('vaadin-app-layout');
+                if (!layout.drawerOpened || layout.overlay) problems.push('drawer not open beside the content');
+                const toolbar = document.querySelector('.invoices-toolbar');
+                const edge = toolbar.getBoundingClientRect().right + 1;
+                const items = Array.from(toolbar.children).filter(c => c.getBoundingClientRect().width > 0);
+                const boxes = items.map(c => c.getBoundingClientRect());
+                if (Math.max(...boxes.map(b => b.top)) >= Math.min(...boxes.map(b => b.bottom))) {
+                  problems.push('two rows: ' + items.map((c, i) => c.id + '@' + Math.round(boxes[i].top)).join(' '));
+                }
+                items.forEach((c, i) => { if (boxes[i].right > edge) problems.push(c.id + ' past the edge'); });
+                const font = e => { const s = getComputedStyle(e); return s.fontWeight + ' ' + s.fontSize + ' ' + s.fontFamily; };
+                const width = (text, e) => { const c = document.createElement('canvas').getContext('2d');
+                  c.font = font(e); return c.measureText(text).width; };
+                const input = document.querySelector('#invoice-filter input');
+                const room = input.clientWidth - parseFloat(getComputedStyle(input).paddingLeft)
+                    - parseFloat(getComputedStyle(input).paddingRight);
+                const shown = input.value || input.placeholder;
+                if (width(shown, input) > room + 1) problems.push('text filter cut: ' + shown);
+                const select = document.querySelector('#online-payment-filter');
+                const value = select.querySelector('vaadin-select-value-button vaadin-select-item');
+                if (!value || value.scrollWidth > value.clientWidth + 1 || select.scrollWidth > select.clientWidth + 1) {
+                  problems.push('online payment filter cut: ' + (value ? value.textContent.trim() : 'no value'));
+                }
+                // Lumo fades a field value's last 1.25em: on a value that ends at the edge it reads as cut
+                const valueButton = select.querySelector('vaadin-select-value-button');
+                if (getComputedStyle(valueButton).maskImage !== 'none') problems.push('online payment filter faded');
+                const status = document.getElementById('selection-status');
+                const lines = document.createRange(); lines.selectNodeContents(status);
+                if (lines.getClientRects().length > 1 || status.scrollWidth > status.clientWidth + 1) {
+                  problems.push('selection status wrapped or cut: ' + status.textContent);
+                }
+                const remove = document.getElementById('remove-all-selections');
+                if (remove.scrollWidth > remove.clientWidth + 1) problems.push('Remove All Selections cut');
+                const overflow = document.querySelector('#bulk-action [slot="overflow"]');
+                if (overflow && !overflow.hidden) problems.push('Bulk Action squeezed into the overflow button');
+                return problems;""");
+    }
+
     @Test
     void aFilterWithoutMatchesSaysSoAndOffersToClearIt() {
         openBrowser();

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -23,8 +22,7 @@ class BillingScreensTour extends SandboxBrowserTestSupport {
 
     @Test
     void takeScreens() throws IOException {
-        var dir = Path.of(System.getProperty("screens.dir"));
-        Files.createDirectories(dir);
+        var dir = screensDir();
         openBrowser();
         for (var user : List.of("sakura", "maple")) {
             browser.signIn(user, user + "-demo-pass");
@@ -32,15 +30,12 @@ class BillingScreensTour extends SandboxBrowserTestSupport {
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("pager-status")));
             for (var language : List.of("en", "ja")) {
                 if (language.equals("ja")) {
-                    choose("日本語");
+                    browser.chooseLanguage("日本語");
                     browser.waiting().until(ExpectedConditions.textMatches(By.id("pager-status"),
                             java.util.regex.Pattern.compile(".*ページ.*")));
                 }
                 for (var viewport : List.of(List.of(1280, 577), List.of(1440, 757))) {
-                    browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width",
-                            viewport.get(0), "height", viewport.get(1), "deviceScaleFactor", 1, "mobile", false));
-                    browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-                    browser.js("return new Promise(r => setTimeout(r, 700))");
+                    resize(browser, viewport);
                     System.out.println("LAYOUT " + user + " " + language + " " + viewport + " " + browser.js(
                             "let e = document.querySelector('.pager'); const out = [];"
                                     + "while (e) { const r = e.getBoundingClientRect(); out.push((e.tagName||'') + '#' + (e.id||'')"
@@ -55,7 +50,7 @@ class BillingScreensTour extends SandboxBrowserTestSupport {
                     }
                 }
                 if (language.equals("ja")) {
-                    choose("English");
+                    browser.chooseLanguage("English");
                     browser.waiting().until(ExpectedConditions.textMatches(By.id("pager-status"),
                             java.util.regex.Pattern.compile("Page .*")));
                 }
@@ -85,12 +80,5 @@ class BillingScreensTour extends SandboxBrowserTestSupport {
         browser.driver().findElement(By.id("close-payment-links-dialog")).click();
         browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.id("create-payment-links-dialog"), 0));
         grid.findElement(By.cssSelector("vaadin-checkbox.vaadin-grid-select-all-checkbox")).click();
-    }
-
-    private void choose(String language) {
-        browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space()='" + language + "']"))).click();
     }
 }

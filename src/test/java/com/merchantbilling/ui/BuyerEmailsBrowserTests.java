@@ -3,27 +3,18 @@ package com.merchantbilling.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
@@ -32,10 +23,6 @@ import com.merchantbilling.invoicing.OnlinePaymentStatus;
 import com.merchantbilling.invoicing.PaymentLinkRequests;
 import com.merchantbilling.invoicing.PaymentLinkRequests.Ineligibility;
 import com.merchantbilling.mailcatcher.MailCatcher;
-import com.merchantbilling.organizations.OrganizationId;
-import com.merchantbilling.support.BrowserSession;
-import com.merchantbilling.support.FreePort;
-import com.merchantbilling.support.Tenants;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -46,38 +33,17 @@ import jakarta.mail.internet.MimeMessage;
  * recipient, subject, link, language. With -Dscreens.dir=... it also takes the screenshots of the dialog, its
  * result and the mail catcher page in both languages at 1280x720 and 1440x900.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = { "merchantbilling.demo-data.enabled=true", "mail-catcher.enabled=true" })
-@Import(Tenants.class)
-class BuyerEmailsBrowserTests {
+@TestPropertySource(properties = "mail-catcher.enabled=true")
+class BuyerEmailsBrowserTests extends SandboxBrowserTestSupport {
 
-    static final int PORT = FreePort.find();
-
-    @DynamicPropertySource
-    static void port(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-    }
-
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     BillingInvoices invoices;
     @Autowired
     PaymentLinkRequests requests;
 
-    BrowserSession browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void merchantEmailsLinksForASelectionInTheBuyersLanguagesAndSendsAReminder() throws Exception {
-        var sakura = new OrganizationId(jdbc.sql("select organization_id from invoices where invoice_number like 'ST-%' limit 1")
-                .query(Long.class).single());
+        var sakura = demoOrganization("ST-");
         var eligible = invoices.page(sakura, "", InvoiceSort.DEFAULT, 0, 100).stream()
                 .filter(i -> Ineligibility.of(i).isEmpty()).limit(3).toList();
         assertThat(eligible).hasSize(3);
@@ -90,7 +56,7 @@ class BuyerEmailsBrowserTests {
         var englishUrl = invoices.find(sakura, english.id()).orElseThrow().paymentLinkUrl().orElseThrow();
         var japaneseUrl = invoices.find(sakura, japanese.id()).orElseThrow().paymentLinkUrl().orElseThrow();
 
-        browser = new BrowserSession(PORT);
+        openBrowser();
         browser.signIn("sakura", "sakura-demo-pass");
         var grid = browser.grid();
         browser.waiting().until(driver -> browser.cellTexts(grid).stream().anyMatch(t -> t.startsWith("ST-")));
@@ -166,10 +132,7 @@ class BuyerEmailsBrowserTests {
         browser.driver().get(browser.baseUrl() + "/");
         browser.grid();
         browser.js("return new Promise(r => setTimeout(r, 1000))");
-        browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space()='日本語']"))).click();
+        browser.chooseLanguage("日本語");
         browser.waiting().until(ExpectedConditions.textMatches(By.id("pager-status"), Pattern.compile(".*ページ.*")));
         var jaGrid = browser.grid();
         int selected = 0;
@@ -197,18 +160,8 @@ class BuyerEmailsBrowserTests {
     }
 
     private void shootAs(String language, String name) throws Exception {
-        var dir = System.getProperty("screens.dir");
-        if (dir == null) {
-            return;
-        }
-        Files.createDirectories(Path.of(dir));
-        for (var viewport : List.of(List.of(1280, 720), List.of(1440, 900))) {
-            browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.get(0),
-                    "height", viewport.get(1), "deviceScaleFactor", 1, "mobile", false));
-            browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-            browser.js("return new Promise(r => setTimeout(r, 600))");
-            var file = Path.of(dir, "%s-%s-%dx%d.png".formatted(name, language, viewport.get(0), viewport.get(1)));
-            Files.write(file, browser.driver().getScreenshotAs(OutputType.BYTES));
+        if (System.getProperty("screens.dir") != null) {
+            shootAtViewports(browser, name, language);
         }
     }
 

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -28,15 +26,12 @@ class OnlinePaymentFilterScreensTour extends SandboxBrowserTestSupport {
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("online-payment-filter")));
         for (var language : List.of("en", "ja")) {
             if (language.equals("ja")) {
-                choose("日本語");
+                browser.chooseLanguage("日本語");
                 browser.waiting().until(ExpectedConditions.textMatches(By.id("pager-status"),
                         java.util.regex.Pattern.compile(".*ページ.*")));
             }
-            for (var viewport : List.of(List.of(1280, 720), List.of(1440, 900))) {
-                browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width",
-                        viewport.get(0), "height", viewport.get(1), "deviceScaleFactor", 1, "mobile", false));
-                browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-                browser.js("return new Promise(r => setTimeout(r, 500))");
+            for (var viewport : VIEWPORTS) {
+                resize(browser, viewport);
                 browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("online-payment-filter")))
                         .click();
                 browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-select-item")));
@@ -59,15 +54,8 @@ class OnlinePaymentFilterScreensTour extends SandboxBrowserTestSupport {
                 browser.js("return new Promise(r => setTimeout(r, 500))");
             }
             if (language.equals("ja")) {
-                choose("English");
+                browser.chooseLanguage("English");
             }
         }
-    }
-
-    private void choose(String language) {
-        browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-        browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space()='" + language + "']"))).click();
     }
 }

@@ -109,7 +109,7 @@ class PaymentLinkSharingBrowserTests extends SandboxBrowserTestSupport {
                 invoice.billingAmount().format(java.util.Locale.US), DateTimeFormatter.ISO_LOCAL_DATE.format(invoice.dueDate()),
                 invoice.paymentLinkUrl().orElseThrow())).toList();
         assertThat(List.of(rows).subList(1, rows.length)).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(expected).hasSize(4).allMatch(row -> row.contains("http://localhost:" + PORT + "/"));
+        assertThat(expected).hasSize(4).allMatch(row -> row.contains("http://localhost:" + port + "/"));
     }
 
     @Test

@@ -117,7 +117,7 @@ class RolesBrowserTests extends SandboxBrowserTestSupport {
                 "var f = document.getElementById('invitation-link'); return f ? f.value : null"));
         assertThat(link).startsWith(browser.baseUrl() + "/invitation/");
 
-        try (var invited = new BrowserSession(PORT)) {
+        try (var invited = new BrowserSession(port)) {
             invited.driver().get(link);
             invited.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-welcome")));
             typeIn(invited, "invitation-password", "password1234");

@@ -50,7 +50,7 @@ class SettingsBrowserTests extends SandboxBrowserTestSupport {
         organizations.addUser(organization, "clerk-" + suffix, "Carl Clerk", "clerk-pass-" + suffix);
         TestTenants.invoices(invoices, organization, "LA" + suffix + "-", 3, "JPY");
 
-        try (var clerk = new BrowserSession(PORT)) {
+        try (var clerk = new BrowserSession(port)) {
             clerk.signIn("clerk-" + suffix, "clerk-pass-" + suffix);
             var grid = clerk.grid();
             clerk.waiting().until(driver -> clerk.cellTexts(grid).stream().anyMatch(t -> t.startsWith("LA" + suffix)));

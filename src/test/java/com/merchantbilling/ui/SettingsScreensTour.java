@@ -1,19 +1,13 @@
 package com.merchantbilling.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,8 +23,6 @@ import com.merchantbilling.support.TestTenants;
 @EnabledIfSystemProperty(named = "screens.dir", matches = ".+")
 class SettingsScreensTour extends SandboxBrowserTestSupport {
 
-    static final List<List<Integer>> VIEWPORTS = List.of(List.of(1280, 720), List.of(1440, 900));
-
     @Autowired
     Organizations organizations;
     @Autowired
@@ -38,8 +30,6 @@ class SettingsScreensTour extends SandboxBrowserTestSupport {
 
     @Test
     void takeScreens() throws IOException {
-        var dir = Path.of(System.getProperty("screens.dir"));
-        Files.createDirectories(dir);
         for (var language : List.of("en", "ja")) {
             String suffix = UUID.randomUUID().toString().substring(0, 6);
             var organization = organizations.register("Kaede Supplies " + suffix, Optional.empty()).id();
@@ -49,49 +39,34 @@ class SettingsScreensTour extends SandboxBrowserTestSupport {
             browser.signIn("kaede-" + suffix, "kaede-pass-" + suffix);
             browser.grid();
             if (language.equals("ja")) {
-                browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-                browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-                browser.waiting().until(ExpectedConditions.elementToBeClickable(
-                        By.xpath("//vaadin-select-item[normalize-space()='日本語']"))).click();
+                browser.chooseLanguage("日本語");
                 browser.waiting().until(ExpectedConditions.textMatches(By.id("pager-status"),
                         java.util.regex.Pattern.compile(".*ページ.*")));
             }
             browser.driver().get(browser.baseUrl() + "/settings/add-ons");
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("subscribe-add-on")));
-            shoot(dir, "add-ons-not-subscribed", language);
+            shootAtViewports(browser, "add-ons-not-subscribed", language);
             browser.driver().findElement(By.id("subscribe-add-on")).click();
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("cancel-add-on")));
-            shoot(dir, "add-ons-active", language);
+            shootAtViewports(browser, "add-ons-active", language);
 
             browser.driver().get(browser.baseUrl() + "/settings/stripe");
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("connect-stripe-account")));
-            shoot(dir, "stripe-not-connected", language);
+            shootAtViewports(browser, "stripe-not-connected", language);
             browser.driver().findElement(By.id("connect-stripe-account")).click();
             browser.waiting().until(ExpectedConditions.urlContains("/stripe-sandbox/connect/onboarding/"));
-            shoot(dir, "sandbox-onboarding", language);
+            shootAtViewports(browser, "sandbox-onboarding", language);
             browser.driver().findElement(By.id("leave-onboarding")).click();
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("stripe-account-verdict")));
-            shoot(dir, "stripe-onboarding-unfinished", language);
+            shootAtViewports(browser, "stripe-onboarding-unfinished", language);
             browser.driver().findElement(By.id("connect-stripe-account")).click();
             browser.waiting().until(ExpectedConditions.urlContains("/stripe-sandbox/connect/onboarding/"));
             browser.driver().findElement(By.id("complete-onboarding")).click();
             browser.waiting().until(ExpectedConditions.textToBe(By.id("stripe-account-charges-enabled"),
                     language.equals("ja") ? "はい" : "Yes"));
-            shoot(dir, "stripe-connected", language);
+            shootAtViewports(browser, "stripe-connected", language);
             browser.close();
             browser = null;
-        }
-    }
-
-    private void shoot(Path dir, String name, String language) throws IOException {
-        for (var viewport : VIEWPORTS) {
-            browser.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.get(0),
-                    "height", viewport.get(1), "deviceScaleFactor", 1, "mobile", false));
-            browser.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-            browser.js("return new Promise(r => setTimeout(r, 700))");
-            var file = dir.resolve("%s-%s-%dx%d.png".formatted(name, language, viewport.get(0), viewport.get(1)));
-            Files.write(file, browser.driver().getScreenshotAs(OutputType.BYTES));
-            assertThat(file).isNotEmptyFile();
         }
     }
 }

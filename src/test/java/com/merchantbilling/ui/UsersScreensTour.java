@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.merchantbilling.support.BrowserSession;
@@ -24,22 +21,16 @@ import com.merchantbilling.support.BrowserSession;
 @EnabledIfSystemProperty(named = "screens.dir", matches = ".+")
 class UsersScreensTour extends SandboxBrowserTestSupport {
 
-    static final List<List<Integer>> VIEWPORTS = List.of(List.of(1280, 720), List.of(1440, 900));
-
     @Test
     void takeScreens() throws IOException {
-        var dir = screensDir();
         openSignedIn("sakura", "sakura-demo-pass");
         for (var language : List.of("en", "ja")) {
             if (language.equals("ja")) {
-                choose(browser, "日本語");
+                browser.chooseLanguage("日本語");
             }
             browser.driver().get(browser.baseUrl() + "/settings/users");
             browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("users-grid")));
-            for (var viewport : VIEWPORTS) {
-                size(browser, viewport);
-                shot(browser, dir.resolve("users-%s-%dx%d.png".formatted(language, viewport.get(0), viewport.get(1))));
-            }
+            shootAtViewports(browser, "users", language);
             browser.waiting().until(ExpectedConditions.elementToBeClickable(By.id("invite-user"))).click();
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("invite-dialog")));
             var email = browser.driver().findElement(By.cssSelector("#invite-email input"));
@@ -48,56 +39,29 @@ class UsersScreensTour extends SandboxBrowserTestSupport {
             browser.driver().findElement(By.id("invite-send")).click();
             browser.waiting().until(driver -> Boolean.TRUE.equals(browser.js(
                     "return document.getElementById('invite-email').invalid")));
-            for (var viewport : VIEWPORTS) {
-                size(browser, viewport);
-                shot(browser, dir.resolve("invite-error-%s-%dx%d.png".formatted(language, viewport.get(0),
-                        viewport.get(1))));
-            }
+            shootAtViewports(browser, "invite-error", language);
             browser.driver().findElement(By.id("invite-cancel")).click();
             if (language.equals("ja")) {
-                choose(browser, "English");
+                browser.chooseLanguage("English");
             }
         }
 
-        try (var viewer = new BrowserSession(PORT)) {
+        try (var viewer = new BrowserSession(port)) {
             viewer.signIn("sakura-viewer", "sakura-viewer-pass");
             var grid = viewer.grid();
             for (var language : List.of("en", "ja")) {
                 if (language.equals("ja")) {
-                    choose(viewer, "日本語");
+                    viewer.chooseLanguage("日本語");
                     grid = viewer.grid();
                 }
                 var shown = grid;
                 viewer.waiting().until(driver -> viewer.cellTexts(shown).stream().anyMatch(t -> t.startsWith("ST-")));
-                for (var viewport : VIEWPORTS) {
-                    size(viewer, viewport);
-                    shot(viewer, dir.resolve("viewer-grid-%s-%dx%d.png".formatted(language, viewport.get(0),
-                            viewport.get(1))));
-                }
+                shootAtViewports(viewer, "viewer-grid", language);
             }
-            choose(viewer, "English");
+            viewer.chooseLanguage("English");
         }
-        try (var files = Files.list(dir)) {
+        try (var files = Files.list(screensDir())) {
             assertThat(files.filter(file -> file.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(12);
         }
-    }
-
-    private static void size(BrowserSession session, List<Integer> viewport) {
-        session.driver().executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", viewport.get(0),
-                "height", viewport.get(1), "deviceScaleFactor", 1, "mobile", false));
-        session.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-        session.js("return new Promise(r => setTimeout(r, 700))");
-    }
-
-    private static void shot(BrowserSession session, Path file) throws IOException {
-        Files.write(file, session.driver().getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static void choose(BrowserSession session, String language) {
-        session.js("document.querySelectorAll('copilot-main').forEach(c => c.style.display = 'none')");
-        session.waiting().until(ExpectedConditions.elementToBeClickable(By.id("language-switch"))).click();
-        session.waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//vaadin-select-item[normalize-space()='" + language + "']"))).click();
-        session.js("return new Promise(r => setTimeout(r, 1500))");
     }
 }

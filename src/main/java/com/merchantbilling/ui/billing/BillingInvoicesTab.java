@@ -21,10 +21,12 @@ import com.merchantbilling.payments.StripeAccountState;
 import com.merchantbilling.payments.StripeAccounts;
 import com.merchantbilling.ui.billing.slips.PaymentLinkShareActions;
 import com.merchantbilling.ui.live.OrganizationChanges;
+import com.merchantbilling.ui.settings.AddOnsView;
 import com.merchantbilling.ui.billing.sharing.FollowUpMarks;
 import com.merchantbilling.ui.billing.sharing.SharingActions;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -40,6 +42,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 
@@ -76,7 +79,6 @@ public class BillingInvoicesTab extends VerticalLayout {
     private final Span emptyText = new Span();
     private final Button clearFilter = new Button();
     private final CurrentMerchant merchant;
-    private final OrganizationChanges organizationChanges;
     private final StripeAccounts stripeAccounts;
     private final HorizontalLayout toolbar;
     private MenuBar bulkMenu;
@@ -85,7 +87,6 @@ public class BillingInvoicesTab extends VerticalLayout {
     /** Bulk Action items for invoices that have a link (copy, print, email, remind). */
     private final List<MenuItem> linkItems = new ArrayList<>();
     private Registration updateRegistration;
-    private Registration organizationRegistration;
     private boolean clearing;
     private boolean refreshingOptions;
 
@@ -96,7 +97,6 @@ public class BillingInvoicesTab extends VerticalLayout {
         this.shareActions = shareActions;
         this.organization = merchant.organization();
         this.merchant = merchant;
-        this.organizationChanges = organizationChanges;
         this.stripeAccounts = stripeAccounts;
         this.invoices = invoices;
         this.updates = updates;
@@ -112,29 +112,35 @@ public class BillingInvoicesTab extends VerticalLayout {
         setSizeFull();
         setPadding(false);
 
+        // a placeholder short enough for 1280 px beside the other controls; the label says it in full
         filter.setPlaceholder(getTranslation("invoices.filter.placeholder"));
+        filter.setAriaLabel(getTranslation("invoices.filter.label"));
+        filter.setTooltipText(getTranslation("invoices.filter.label"));
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.setWidth("20em");
-        filter.setMinWidth("10em");
         filter.setId("invoice-filter");
+        filter.addClassName("invoice-filter");
         filter.addValueChangeListener(change -> showPage(0));
         configureOnlinePaymentFilter();
         grid.addInvoiceSortListener(sort -> showPage(0));
         grid.asMultiSelect().addSelectionListener(event -> updateSelectionStatus());
 
         selectionStatus.setId("selection-status");
+        selectionStatus.addClassName("selection-status");
         removeSelections.setText(getTranslation("invoices.selection.removeAll"));
         removeSelections.setId("remove-all-selections");
         removeSelections.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         removeSelections.addClickListener(click -> grid.asMultiSelect().deselectAll());
 
         toolbar = new HorizontalLayout(filter, onlinePaymentFilter, selectionStatus, removeSelections);
+        // one row at 1280 px with the drawer open, in English and Japanese; wraps when narrower (styles.css)
+        toolbar.addClassName("invoices-toolbar");
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        toolbar.expand(selectionStatus);
         applyAddOn(merchant.addOnActive());
+        // the add-on subscribed or canceled by an Owner, on any node: Bulk Action follows at once
+        organizationChanges.registerWhileAttached(this, organization, () -> applyAddOn(merchant.addOnActive()));
         grid.setEmptyStateComponent(emptyState());
         add(actions, toolbar, grid, pagerBar());
         expand(grid);
@@ -168,8 +174,8 @@ public class BillingInvoicesTab extends VerticalLayout {
                 || counts.of(option.flag().get()) > 0 || option.equals(onlinePaymentFilter.getValue()));
         onlinePaymentFilter.setValue(OnlinePaymentFilter.ALL);
         onlinePaymentFilter.setEmptySelectionAllowed(false);
-        onlinePaymentFilter.setWidth("15em");
-        onlinePaymentFilter.setMinWidth("11em");
+        // as wide as the chosen option's text (styles.css): a fixed 15em cut "オンライン決済: すべて（260）"
+        onlinePaymentFilter.addClassName("online-payment-filter");
         onlinePaymentFilter.addValueChangeListener(change -> {
             if (refreshingOptions) {
                 return;
@@ -369,10 +375,24 @@ public class BillingInvoicesTab extends VerticalLayout {
         title.addClassName("add-on-notice-title");
         var notice = new Div(VaadinIcon.CREDIT_CARD.create(), new Div(title,
                 new Paragraph(getTranslation("invoices.addOnNotice.gives")),
-                new Paragraph(getTranslation("invoices.addOnNotice.howToGet", addOn))));
+                howToGetAddOn(addOn)));
         notice.setId("add-on-notice");
         notice.addClassName("add-on-notice");
         return notice;
+    }
+
+    /** An Owner subscribes under Settings > Add-ons (linked); anyone else asks an Owner, who alone may. */
+    private Paragraph howToGetAddOn(String addOn) {
+        if (!merchant.mayAdminister()) {
+            return new Paragraph(getTranslation("invoices.addOnNotice.howToGet", addOn));
+        }
+        // the link stands where the translation puts {1}: the languages place it differently in the sentence
+        String marker = "\uE000";
+        String text = getTranslation("invoices.addOnNotice.howToGet.owner", addOn, marker);
+        int at = text.indexOf(marker);
+        var link = new RouterLink(getTranslation("invoices.addOnNotice.addOnsPage"), AddOnsView.class);
+        link.setId("add-on-notice-subscribe");
+        return new Paragraph(new Text(text.substring(0, at)), link, new Text(text.substring(at + marker.length())));
     }
 
     private void openCreatePaymentLinks() {
@@ -471,9 +491,6 @@ public class BillingInvoicesTab extends VerticalLayout {
         updateRegistration = updates.register(organization, invoice -> ui.access(() -> refreshRows(List.of(invoice))),
                 // changes may have gone unheard (the node's listener reconnected): read the shown rows again
                 () -> ui.access(() -> refreshRows(pager.rows().stream().map(BillingInvoice::id).toList())));
-        // the add-on subscribed or canceled by an Owner, on any node: Bulk Action follows at once
-        organizationRegistration = organizationChanges.register(organization,
-                () -> ui.access(() -> applyAddOn(merchant.addOnActive())));
     }
 
     @Override
@@ -481,10 +498,6 @@ public class BillingInvoicesTab extends VerticalLayout {
         if (updateRegistration != null) {
             updateRegistration.remove();
             updateRegistration = null;
-        }
-        if (organizationRegistration != null) {
-            organizationRegistration.remove();
-            organizationRegistration = null;
         }
         super.onDetach(detachEvent);
     }

@@ -42,6 +42,11 @@ class CurrentMerchant {
         return user.role().mayBill();
     }
 
+    /** Whether the user is an Owner, who manages users and subscribes to add-ons (Settings). */
+    boolean mayAdminister() {
+        return user.role().mayAdminister();
+    }
+
     /** Asked when called (a database read), not when built: most collaborators only need the organization. */
     boolean addOnActive() {
         return addOns.isActive(user.organizationId(), AddOn.STRIPE_CREDIT_CARD_PAYMENT);

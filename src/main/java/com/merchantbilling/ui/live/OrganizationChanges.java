@@ -4,12 +4,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.merchantbilling.organizations.OrganizationId;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.shared.Registration;
 
 /**
@@ -37,6 +41,36 @@ public class OrganizationChanges {
             set.remove(subscriber);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /**
+     * {@code refresh} runs in the view's UI ({@code UI.access}) after a change to the organization's settings, as
+     * long as the view is attached: registered on each attach, removed on each detach, so that a view left or
+     * closed is neither told nor kept alive by this node. The returned registration ends it for good.
+     */
+    public Registration registerWhileAttached(com.vaadin.flow.component.Component view, OrganizationId organization,
+            Command refresh) {
+        var current = new AtomicReference<Registration>();
+        Runnable stop = () -> {
+            var registration = current.getAndSet(null);
+            if (registration != null) {
+                registration.remove();
+            }
+        };
+        Consumer<UI> start = ui -> {
+            stop.run();
+            current.set(register(organization, () -> ui.access(refresh)));
+        };
+        var onAttach = view.addAttachListener(attach -> start.accept(attach.getUI()));
+        var onDetach = view.addDetachListener(detach -> stop.run());
+        if (view.isAttached()) {
+            view.getUI().ifPresent(start);
+        }
+        return () -> {
+            onAttach.remove();
+            onDetach.remove();
+            stop.run();
+        };
     }
 
     void changed(OrganizationId organization) {

@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,21 +24,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * internal proxy before this filter runs, so a browser on {@code https://billing.example} is compared with that,
  * not with the node's own {@code http://10.0.0.5:8081}.
  */
-class LoginOriginFilter extends OncePerRequestFilter {
+class LoginOriginFilter extends SignInFilter {
 
     private static final Logger log = LoggerFactory.getLogger(LoginOriginFilter.class);
-
-    private final String loginPath;
-
-    LoginOriginFilter(String loginPath) {
-        this.loginPath = loginPath;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !loginPath.equals(request.getRequestURI().substring(request.getContextPath().length()));
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,22 +16,14 @@ import jakarta.servlet.http.HttpServletResponse;
  * username. The client address is the request's, which behind our load balancer is the forwarded one
  * ({@code server.forward-headers-strategy=native}, see application.properties).
  */
-class SignInThrottleFilter extends OncePerRequestFilter {
+class SignInThrottleFilter extends SignInFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottleFilter.class);
 
-    private final String loginPath;
     private final SignInThrottle throttle;
 
-    SignInThrottleFilter(String loginPath, SignInThrottle throttle) {
-        this.loginPath = loginPath;
+    SignInThrottleFilter(SignInThrottle throttle) {
         this.throttle = throttle;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod())
-                || !loginPath.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override
@@ -44,7 +35,7 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             log.warn("Sign-in held back for {} s (too many failed attempts for the username or the address)",
                     wait.toSeconds() + 1);
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-            response.setHeader("Location", request.getContextPath() + loginPath + "?throttled="
+            response.setHeader("Location", request.getContextPath() + SecurityConfiguration.LOGIN_PATH + "?throttled="
                     + (wait.toSeconds() + 1));
             return;
         }

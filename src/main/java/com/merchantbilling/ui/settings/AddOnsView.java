@@ -9,8 +9,6 @@ import com.merchantbilling.payments.AddOn;
 import com.merchantbilling.payments.AddOnSubscriptions;
 import com.merchantbilling.payments.AddOnSubscriptions.AddOnAuditEntry;
 import com.merchantbilling.ui.live.OrganizationChanges;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -29,7 +27,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -47,19 +44,16 @@ public class AddOnsView extends VerticalLayout implements HasDynamicTitle {
 
     private final MerchantUser user;
     private final AddOnSubscriptions subscriptions;
-    private final OrganizationChanges changes;
     private final Span status = new Span();
     private final Button subscribe = new Button();
     private final Button cancel = new Button();
     private final UnorderedList history = new UnorderedList();
     private final DateTimeFormatter times;
-    private Registration registration;
 
     public AddOnsView(AuthenticationContext authentication, AddOnSubscriptions subscriptions,
             OrganizationChanges changes) {
         this.user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
         this.subscriptions = subscriptions;
-        this.changes = changes;
         this.times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
         setMaxWidth("60em");
@@ -100,6 +94,7 @@ public class AddOnsView extends VerticalLayout implements HasDynamicTitle {
         history.setId("add-on-history");
         add(card, new H4(getTranslation("addOns.history")), history);
         refresh();
+        changes.registerWhileAttached(this, user.organizationId(), this::refresh);
     }
 
     private void confirmCancel(String name) {
@@ -141,22 +136,6 @@ public class AddOnsView extends VerticalLayout implements HasDynamicTitle {
 
     private static void notice(String message, NotificationVariant variant) {
         Notification.show(message, 5000, Notification.Position.BOTTOM_START).addThemeVariants(variant);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        var ui = attachEvent.getUI();
-        registration = changes.register(user.organizationId(), () -> ui.access(this::refresh));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (registration != null) {
-            registration.remove();
-            registration = null;
-        }
-        super.onDetach(detachEvent);
     }
 
     @Override

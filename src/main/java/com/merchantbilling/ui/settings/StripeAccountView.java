@@ -15,8 +15,6 @@ import com.merchantbilling.payments.StripeAccounts;
 import com.merchantbilling.payments.StripeAccounts.StripeAccountException;
 import com.merchantbilling.payments.StripeConnection;
 import com.merchantbilling.ui.live.OrganizationChanges;
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,7 +30,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -52,19 +49,16 @@ public class StripeAccountView extends VerticalLayout implements HasDynamicTitle
     private final MerchantUser user;
     private final StripeAccounts accounts;
     private final Organizations organizations;
-    private final OrganizationChanges changes;
     private final Div state = new Div();
     private final Button connect = new Button();
     private final Button refresh = new Button();
     private final DateTimeFormatter times;
-    private Registration registration;
 
     public StripeAccountView(AuthenticationContext authentication, StripeAccounts accounts,
             Organizations organizations, OrganizationChanges changes, StripeConnection stripe) {
         this.user = authentication.getAuthenticatedUser(MerchantUser.class).orElseThrow();
         this.accounts = accounts;
         this.organizations = organizations;
-        this.changes = changes;
         this.times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(getLocale())
                 .withZone(ZoneId.systemDefault());
         setMaxWidth("60em");
@@ -86,6 +80,8 @@ public class StripeAccountView extends VerticalLayout implements HasDynamicTitle
         refresh.addClickListener(click -> retrieve(false));
         add(state, new HorizontalLayout(connect, refresh));
         show();
+        // account.updated arriving on the Connect webhook (any node) shows here without a reload
+        changes.registerWhileAttached(this, user.organizationId(), this::show);
     }
 
     @Override
@@ -181,23 +177,6 @@ public class StripeAccountView extends VerticalLayout implements HasDynamicTitle
 
     private static void notice(String message, NotificationVariant variant) {
         Notification.show(message, 6000, Notification.Position.BOTTOM_START).addThemeVariants(variant);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attachEvent) {
-        super.onAttach(attachEvent);
-        var ui = attachEvent.getUI();
-        // account.updated arriving on the Connect webhook (any node) shows here without a reload
-        registration = changes.register(user.organizationId(), () -> ui.access(this::show));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
-        if (registration != null) {
-            registration.remove();
-            registration = null;
-        }
-        super.onDetach(detachEvent);
     }
 
     @Override

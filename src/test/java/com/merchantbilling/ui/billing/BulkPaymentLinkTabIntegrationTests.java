@@ -15,6 +15,7 @@ import com.merchantbilling.invoicing.BillingInvoice;
 import com.merchantbilling.invoicing.BillingInvoices;
 import com.merchantbilling.invoicing.InvoiceId;
 import com.merchantbilling.invoicing.OnlinePaymentStatus;
+import com.merchantbilling.organizations.MerchantRole;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.support.IntegrationTest;
 import com.merchantbilling.support.SignedIn;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarTester;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.router.RouterLink;
 
 /** Selection, the Bulk Action menu and the Create Invoice Online Payment Links dialog, without a browser. */
 @IntegrationTest
@@ -146,12 +148,41 @@ class BulkPaymentLinkTabIntegrationTests extends BillingTabTestSupport {
         navigate(BillingManagementView.class);
 
         assertThat($view(MenuBar.class).all()).isEmpty();
+        // an Owner may subscribe: the notice says where, with a link to the page
         assertThat(notice()).contains("Online payment links need the Stripe Credit Card Payment Add-on.",
-                "create a card-only Stripe payment link for each", "ask your organization's administrator");
+                "create a card-only Stripe payment link for each",
+                "To get the Stripe Credit Card Payment Add-on, subscribe to it under Settings > Add-ons.")
+                .doesNotContain("administrator", "ask");
+        var link = $view(RouterLink.class).id("add-on-notice-subscribe");
+        assertThat(link.getText()).isEqualTo("Settings > Add-ons");
+        assertThat(link.getHref()).isEqualTo("settings/add-ons");
         assertThat(test(gridInView()).size()).isEqualTo(3);
         // nothing acts on a selection without the add-on: no checkboxes, no selection controls
         assertThat(gridInView().getSelectionModel()).isInstanceOf(com.vaadin.flow.component.grid.GridNoneSelectionModel.class);
         assertThat($view(com.vaadin.flow.component.button.Button.class).withId("remove-all-selections").all()).isEmpty();
+    }
+
+    @Test
+    void withoutTheAddOnABillingManagerIsToldToAskTheOwner() {
+        assertToldToAskTheOwner(MerchantRole.BILLING_MANAGER);
+    }
+
+    @Test
+    void withoutTheAddOnAViewerIsToldToAskTheOwner() {
+        assertToldToAskTheOwner(MerchantRole.VIEWER);
+    }
+
+    private void assertToldToAskTheOwner(MerchantRole role) {
+        var maple = tenants.withInvoices("Maple", "M", 3, "JPY");
+        SignedIn.as(maple, "noah", role);
+
+        navigate(BillingManagementView.class);
+
+        assertThat(notice()).contains("Online payment links need the Stripe Credit Card Payment Add-on.",
+                "To get the Stripe Credit Card Payment Add-on, ask your organization's Owner to subscribe to it "
+                        + "under Settings > Add-ons.");
+        // Settings is the Owners' (the view requires OWNER): no link that would only be refused
+        assertThat($view(RouterLink.class).withId("add-on-notice-subscribe").all()).isEmpty();
     }
 
     private String notice() {

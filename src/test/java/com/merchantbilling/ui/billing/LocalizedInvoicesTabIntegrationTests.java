@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 import com.merchantbilling.invoicing.BillingInvoice;
+import com.merchantbilling.organizations.MerchantRole;
 import com.merchantbilling.organizations.OrganizationId;
 import com.merchantbilling.support.SignedIn;
 import com.merchantbilling.support.UiLanguage;
@@ -46,7 +47,8 @@ class LocalizedInvoicesTabIntegrationTests extends BillingTabTestSupport {
         assertThat(text("pager-status")).isEqualTo("3ページ中1ページ目");
         assertThat(text("pager-total")).isEqualTo("請求書 250件");
         assertThat($view(Button.class).id("pager-next").getText()).isEqualTo("次へ");
-        assertThat($view(TextField.class).id("invoice-filter").getPlaceholder()).isEqualTo("購入者または請求書番号で絞り込み");
+        assertThat($view(TextField.class).id("invoice-filter").getPlaceholder()).isEqualTo("購入者・請求書番号");
+        assertThat($view(TextField.class).id("invoice-filter").getAriaLabel()).hasValue("購入者または請求書番号で絞り込み");
         // this organization has no add-on: no selection controls, the notice instead
         assertThat($view(Button.class).withId("remove-all-selections").all()).isEmpty();
 
@@ -72,7 +74,17 @@ class LocalizedInvoicesTabIntegrationTests extends BillingTabTestSupport {
         assertThat(text("pager-total")).isEqualTo("請求書 1件");
         assertThat(cell(grid, "billingAmount")).isEqualTo("USD 10.00");
         assertThat($view(com.vaadin.flow.component.html.Div.class).id("add-on-notice").getElement().getTextRecursively()).startsWith("オンライン決済リンクを使うにはStripeクレジットカード決済アドオンが必要です。")
-                .contains("組織の管理者");
+                .contains("Stripeクレジットカード決済アドオンは「設定 > アドオン」からお申し込みいただけます。");
+    }
+
+    @Test
+    void japaneseAddOnNoticeTellsAViewerWhomToAsk() {
+        UiLanguage.use(Locale.JAPANESE);
+        SignedIn.as(maple, "maple-viewer", MerchantRole.VIEWER);
+        navigate(BillingManagementView.class);
+
+        assertThat($view(com.vaadin.flow.component.html.Div.class).id("add-on-notice").getElement().getTextRecursively())
+                .contains("Stripeクレジットカード決済アドオンのお申し込みは、組織のオーナーに「設定 > アドオン」からご依頼ください。");
     }
 
     @Test

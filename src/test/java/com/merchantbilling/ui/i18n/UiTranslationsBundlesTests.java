@@ -126,7 +126,9 @@ class UiTranslationsBundlesTests {
         assertThat(translations.getTranslation("invoices.empty.noMatch", Locale.JAPANESE, "zz"))
                 .isEqualTo("「zz」に一致する請求書はありません。");
         assertThat(translations.getTranslation("invoices.addOnNotice.howToGet", Locale.ENGLISH, "X"))
-                .contains("organization's administrator");
+                .contains("organization's Owner");
+        assertThat(translations.getTranslation("invoices.addOnNotice.howToGet", Locale.JAPANESE, "X"))
+                .contains("組織のオーナー");
     }
 
     private static Set<String> placeholders(String pattern) {
