@@ -79,12 +79,12 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
 
     /** A button, not a row click: clicks on the selection checkboxes must keep only selecting. */
     private void addDetailsColumn() {
-        var label = getTranslation("details.button");
+        // the same label in every row: in the template, not in each row's data (LitTemplateText)
+        var label = LitTemplateText.of(getTranslation("details.button"));
         addColumn(LitRenderer.<BillingInvoice>of("""
-                        <vaadin-button theme="tertiary-inline small icon" class="invoice-details" title="${item.label}"
-                            aria-label="${item.label}" @click="${e => { e.stopPropagation(); open(); }}"
-                            ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""")
-                        .withProperty("label", invoice -> label)
+                        <vaadin-button theme="tertiary-inline small icon" class="invoice-details" title="%1$s"
+                            aria-label="%1$s" @click="${e => { e.stopPropagation(); open(); }}"
+                            ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""".formatted(label))
                         .withFunction("open", invoice -> detailsListeners.forEach(listener -> listener.accept(invoice))))
                 .setKey("details").setWidth("2.5em").setFlexGrow(0);
     }
