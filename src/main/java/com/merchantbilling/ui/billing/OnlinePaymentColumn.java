@@ -4,8 +4,13 @@ import static com.merchantbilling.ui.billing.Notices.count;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.merchantbilling.invoicing.BillingInvoice;
@@ -20,6 +25,13 @@ import com.vaadin.flow.data.renderer.LitRenderer;
  * would outlive), and for a pending or paid invoice a button that asks Stripe now (payment, refunds).
  */
 final class OnlinePaymentColumn {
+
+    /** A Paid invoice is checked for refunds and disputes too. */
+    private static final Set<OnlinePaymentStatus> CHECKABLE = EnumSet.of(OnlinePaymentStatus.PENDING_PAYMENT,
+            OnlinePaymentStatus.PAID);
+    /** The status as a CSS class suffix; one string per status, not a new one per row. */
+    private static final Map<OnlinePaymentStatus, String> STATUS_CLASSES = Arrays.stream(OnlinePaymentStatus.values())
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), status -> status.name().toLowerCase(Locale.ROOT)));
 
     private final Component texts;
     private final Locale formatting;
@@ -61,26 +73,32 @@ final class OnlinePaymentColumn {
                             title="%1$s" aria-label="%1$s" data-url="${item.url}"
                             @click="${e => { e.stopPropagation(); navigator.clipboard.writeText(item.url).then(() => copied(), () => copyFailed()); }}"
                             ><vaadin-icon icon="vaadin:copy-o" slot="prefix"></vaadin-icon><span class="action-label">%2$s</span></vaadin-button>
-                        <vaadin-button theme="tertiary small" class="check-payment" ?hidden="${!item.pending}"
+                        <vaadin-button theme="tertiary small" class="check-payment" ?hidden="${!%6$s.includes(item.statusClass)}"
                             title="%3$s" aria-label="%4$s" @click="${e => { e.stopPropagation(); checkPayment(); }}"
                             ><vaadin-icon icon="vaadin:search" slot="prefix"></vaadin-icon><span class="action-label">%5$s</span></vaadin-button>
-                        </div>""".formatted(copyLabel, copyShort, checkHint, checkLabel, checkShort))
+                        </div>""".formatted(copyLabel, copyShort, checkHint, checkLabel, checkShort, checkable()))
                 .withProperty("status", invoice -> text("status." + invoice.onlinePayment().name()))
-                .withProperty("statusClass", invoice -> invoice.onlinePayment().name().toLowerCase(Locale.ROOT))
+                .withProperty("statusClass", invoice -> STATUS_CLASSES.get(invoice.onlinePayment()))
                 .withProperty("detail", this::statusDetail)
                 .withProperty("flags", this::flagsText)
                 // when the link was emailed and reminded (sharing): icon and short date, the whole story as tooltip;
                 // one property, absent (null) for the rows without a mark
                 .withProperty("followUp", this::followUp)
-                // a Paid invoice is checked for refunds and disputes too
-                .withProperty("pending", invoice -> invoice.onlinePayment() == OnlinePaymentStatus.PENDING_PAYMENT
-                        || invoice.onlinePayment() == OnlinePaymentStatus.PAID)
                 .withFunction("checkPayment", checkPayment::accept)
                 .withProperty("url", invoice -> invoice.paymentLinkUrl().orElse(""))
                 .withFunction("copied", invoice -> Notices.show(text("payment.copied", invoice.invoiceNumber()),
                         NotificationVariant.LUMO_SUCCESS))
                 .withFunction("copyFailed", invoice -> Notices.show(text("payment.copyFailed",
                         invoice.invoiceNumber(), invoice.paymentLinkUrl().orElse("")), NotificationVariant.LUMO_WARNING));
+    }
+
+    /**
+     * Which rows get Check Payment, as a JavaScript array of status classes for the template (the statuses are ours,
+     * so nothing needs escaping): derived from the row's status class in the browser, not sent as one more property.
+     */
+    private static String checkable() {
+        return CHECKABLE.stream().map(status -> "'" + STATUS_CLASSES.get(status) + "'")
+                .collect(Collectors.joining(",", "[", "]"));
     }
 
     /**
