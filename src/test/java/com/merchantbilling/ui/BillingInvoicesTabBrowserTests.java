@@ -261,6 +261,43 @@ class BillingInvoicesTabBrowserTests extends SandboxBrowserTestSupport {
         assertThat(browser.driver().findElement(By.id("invoices-empty-state")).isDisplayed()).isFalse();
     }
 
+    @Test
+    void cutTextsShowWholeInATooltipAndCheckPaymentFollowsTheStatus() {
+        openBrowser();
+        browser.signIn("sakura", "sakura-demo-pass");
+        var grid = browser.grid();
+        waitForRows(grid);
+        // the first row's invoice number, buyer and billing amount cells (the tooltips are read from the row's own
+        // data in the browser, not sent again per row)
+        @SuppressWarnings("unchecked")
+        var cells = (List<WebElement>) browser.js("""
+                const number = Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content'))
+                    .filter(c => c.textContent.trim().startsWith('ST-') && c.assignedSlot)
+                    .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0];
+                const row = Array.from(number.assignedSlot.closest('tr').querySelectorAll('slot'))
+                    .map(slot => slot.assignedElements()[0]).filter(Boolean);
+                const at = row.indexOf(number);
+                return [row[at], row[at + 1], row[at + 4]];""", grid);
+        for (var cell : cells) {
+            var text = cell.getDomProperty("textContent").strip();
+            assertThat(text).isNotEmpty();
+            new org.openqa.selenium.interactions.Actions(browser.driver()).moveToElement(cell).perform();
+            browser.waiting().until(driver -> text.equals(browser.js("""
+                    const tooltip = arguments[0].querySelector(':scope > vaadin-tooltip');
+                    return tooltip && tooltip.opened ? tooltip.textContent.trim() : null;""", grid)));
+        }
+
+        // Check Payment shows for Pending Payment and Paid rows only (the template derives it from the status)
+        @SuppressWarnings("unchecked")
+        var rows = (List<List<Object>>) browser.js("""
+                return Array.from(arguments[0].querySelectorAll('vaadin-grid-cell-content .online-payment-cell'))
+                    .filter(c => c.closest('vaadin-grid-cell-content').assignedSlot)
+                    .map(c => [c.querySelector('span.online-payment').textContent.trim(),
+                               c.querySelector('vaadin-button.check-payment').hidden]);""", grid);
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row.get(1)).as(row.get(0).toString())
+                .isEqualTo(!List.of("Pending Payment", "Paid").contains(row.get(0))));
+    }
+
     private void dismissNotifications() {
         browser.js("document.querySelectorAll('vaadin-notification').forEach(n => n.opened = false)");
         browser.waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("vaadin-notification-card"), 0));

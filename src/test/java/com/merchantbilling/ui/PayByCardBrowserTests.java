@@ -99,6 +99,15 @@ class PayByCardBrowserTests extends SandboxBrowserTestSupport {
                 "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         var copy = browser.waiting().until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("vaadin-button.copy-payment-link")));
+        // the row's labels are written into the renderers' templates once (LitTemplateText), not sent per row
+        assertThat(copy.getAttribute("title")).isEqualTo("Copy Payment Link URL");
+        // shown where the column has room (styles.css), so read from the DOM rather than as visible text
+        assertThat(copy.getDomProperty("textContent").strip()).isEqualTo("Copy link");
+        var check = browser.driver().findElement(By.cssSelector("vaadin-button.check-payment:not([hidden])"));
+        assertThat(check.getAttribute("aria-label")).isEqualTo("Check Payment");
+        assertThat(check.getAttribute("title")).isEqualTo("Ask Stripe whether this invoice was paid");
+        assertThat(browser.driver().findElement(By.cssSelector("vaadin-button.invoice-details")).getAttribute("aria-label"))
+                .isEqualTo("Details");
         copy.click();
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-notification-card")));
         var url = (String) browser.driver().executeAsyncScript(

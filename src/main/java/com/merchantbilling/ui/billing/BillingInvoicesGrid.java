@@ -28,6 +28,7 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.shared.Registration;
 
 /**
@@ -79,12 +80,12 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
 
     /** A button, not a row click: clicks on the selection checkboxes must keep only selecting. */
     private void addDetailsColumn() {
-        var label = getTranslation("details.button");
+        // the same label in every row: in the template, not in each row's data (LitTemplateText)
+        var label = LitTemplateText.of(getTranslation("details.button"));
         addColumn(LitRenderer.<BillingInvoice>of("""
-                        <vaadin-button theme="tertiary-inline small icon" class="invoice-details" title="${item.label}"
-                            aria-label="${item.label}" @click="${e => { e.stopPropagation(); open(); }}"
-                            ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""")
-                        .withProperty("label", invoice -> label)
+                        <vaadin-button theme="tertiary-inline small icon" class="invoice-details" title="%1$s"
+                            aria-label="%1$s" @click="${e => { e.stopPropagation(); open(); }}"
+                            ><vaadin-icon icon="vaadin:info-circle-o"></vaadin-icon></vaadin-button>""".formatted(label))
                         .withFunction("open", invoice -> detailsListeners.forEach(listener -> listener.accept(invoice))))
                 .setKey("details").setWidth("2.5em").setFlexGrow(0);
     }
@@ -95,20 +96,20 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
         // jumped between loads; these fit the longest date of either language and a seven-digit amount with the
         // grid's narrower cell padding (styles.css), and add up to what 1280 px leaves beside the open drawer; the
         // headers wrap rather than being cut
-        addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber")).setKey("invoiceNumber")
-                .setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setWidth("8em").setFlexGrow(0)
-                .setTooltipGenerator(BillingInvoice::invoiceNumber);
-        addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer")).setKey("buyer")
-                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("5.5em")
-                .setTooltipGenerator(BillingInvoice::buyerName);
+        var invoiceNumber = addColumn(BillingInvoice::invoiceNumber).setHeader(getTranslation("grid.invoiceNumber"))
+                .setKey("invoiceNumber").setSortProperty(InvoiceSort.Field.INVOICE_NUMBER.name()).setWidth("8em")
+                .setFlexGrow(0);
+        var buyer = addColumn(BillingInvoice::buyerName).setHeader(getTranslation("grid.buyer")).setKey("buyer")
+                .setSortProperty(InvoiceSort.Field.BUYER.name()).setFlexGrow(1).setWidth("5.5em");
         addColumn(invoice -> dates.format(invoice.issueDate())).setHeader(getTranslation("grid.issueDate")).setKey("issueDate")
                 .setSortProperty(InvoiceSort.Field.ISSUE_DATE.name()).setWidth("7.5em").setFlexGrow(0);
         addColumn(invoice -> dates.format(invoice.dueDate())).setHeader(getTranslation("grid.dueDate")).setKey("dueDate")
                 .setSortProperty(InvoiceSort.Field.DUE_DATE.name()).setWidth("7.5em").setFlexGrow(0);
-        addColumn(invoice -> invoice.billingAmount().format(formatting)).setHeader(getTranslation("grid.billingAmount"))
-                .setKey("billingAmount").setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name())
-                .setTextAlign(ColumnTextAlign.END).setWidth("8.5em").setFlexGrow(0)
-                .setTooltipGenerator(invoice -> invoice.billingAmount().format(formatting));
+        var billingAmount = addColumn(invoice -> invoice.billingAmount().format(formatting))
+                .setHeader(getTranslation("grid.billingAmount")).setKey("billingAmount")
+                .setSortProperty(InvoiceSort.Field.BILLING_AMOUNT.name()).setTextAlign(ColumnTextAlign.END)
+                .setWidth("8.5em").setFlexGrow(0);
+        showTextAsTooltip(invoiceNumber, buyer, billingAmount);
         // fixed base width: auto width is measured on the first page, before any row shows a copy button. The
         // base holds the status and the two buttons as icons (named in tooltips); where the screen leaves room the
         // column grows with the buyer's and the buttons show their short labels ("Copy link", "Check"), see
@@ -116,6 +117,27 @@ class BillingInvoicesGrid extends Grid<BillingInvoice> {
         addColumn(new OnlinePaymentColumn(this, formatting, checkPayment, () -> followUps).renderer())
                 .setHeader(getTranslation("grid.onlinePayment")).setKey("onlinePayment")
                 .setWidth("13em").setFlexGrow(1);
+    }
+
+    /**
+     * A cut text (the fixed widths above) shows whole in a tooltip. Column.setTooltipGenerator would send each row's
+     * tooltips again beside its cells (a "gridtooltips" object of three more strings per row, ~40 KB a page on the
+     * heap until the response is written, docs/performance.md §4); these tooltips say exactly what the cell says,
+     * so the browser reads them from the row's own data: the cell's value under the column's {@code path} (which
+     * Flow's ColumnPathRenderer sets to the key it sends the value under). The tooltip element and its generator are
+     * those Grid itself sets up for tooltip generators (vaadin-grid's {@code tooltip} slot).
+     */
+    private void showTextAsTooltip(Column<?>... columns) {
+        for (var column : columns) {
+            column.getElement().setAttribute("text-tooltip", true);
+        }
+        var tooltip = new Element("vaadin-tooltip");
+        tooltip.setAttribute("slot", "tooltip");
+        // a generator is a function, not a synced property: set again on every attach, as Grid does
+        tooltip.addAttachListener(attach -> tooltip.executeJs("""
+                this.generator = ({item, column}) =>
+                    (item && column && column.hasAttribute('text-tooltip')) ? (item[column.path] ?? '') : '';"""));
+        getElement().appendChild(tooltip);
     }
 
     /** The sort the grid shows, as the invoicing API takes it. */
