@@ -388,8 +388,14 @@ public class BillingInvoicesTab extends VerticalLayout {
         return notice;
     }
 
-    /** An Owner subscribes under Settings > Add-ons (linked); anyone else asks an Owner, who alone may. */
+    /**
+     * An Owner subscribes under Settings > Add-ons (linked); anyone else asks an Owner, who alone may. A Viewer is
+     * not told that New Invoice, Import and Export work without the add-on: they are not a Viewer's to use.
+     */
     private Paragraph howToGetAddOn(String addOn) {
+        if (!merchant.mayBill()) {
+            return new Paragraph(getTranslation("invoices.addOnNotice.howToGet.viewer", addOn));
+        }
         if (!merchant.mayAdminister()) {
             return new Paragraph(getTranslation("invoices.addOnNotice.howToGet", addOn));
         }

@@ -165,11 +165,14 @@ class BulkPaymentLinkTabIntegrationTests extends BillingTabTestSupport {
     @Test
     void withoutTheAddOnABillingManagerIsToldToAskTheOwner() {
         assertToldToAskTheOwner(MerchantRole.BILLING_MANAGER);
+        assertThat(notice()).contains("New Invoice, Import CSV and Export CSV work without it.");
     }
 
     @Test
     void withoutTheAddOnAViewerIsToldToAskTheOwner() {
         assertToldToAskTheOwner(MerchantRole.VIEWER);
+        // issuing, importing and exporting are not a Viewer's: the notice does not offer them
+        assertThat(notice()).doesNotContain("New Invoice", "Import CSV", "Export CSV");
     }
 
     private void assertToldToAskTheOwner(MerchantRole role) {
