@@ -112,8 +112,8 @@ class BulkPaymentLinkRateBenchmark {
                     "<= %.2f s (floor +15%%)".formatted(floor * 1.15), seconds <= floor * 1.15);
             // The cluster-wide budget (issue 13) spaces its slots wider than 1/rate so that no second at Stripe
             // ever sees one call too many (StripeBudget's ARRIVAL_ALLOWANCE): its own floor is 99 slots + latency.
-            double budgetFloor = (LINKS - 1) * com.merchantbilling.payments.internal.stripe.StripeBudget
-                    .slotNanos(ratePerSecond) / 1e9 + LATENCY.toMillis() / 1000.0;
+            double budgetFloor = (com.merchantbilling.payments.internal.stripe.StripeBudget.shortestSpan(LINKS,
+                    ratePerSecond).toNanos() + LATENCY.toNanos()) / 1e9;
             Figures.print("bulk 100 links @ " + ratePerSecond + "/s against the cluster budget's floor",
                     "%.2f s (budget floor %.2f s, x%.2f)".formatted(seconds, budgetFloor, seconds / budgetFloor),
                     "<= %.2f s (budget floor +15%%)".formatted(budgetFloor * 1.15), seconds <= budgetFloor * 1.15);

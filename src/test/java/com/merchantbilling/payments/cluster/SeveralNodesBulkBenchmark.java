@@ -80,8 +80,8 @@ class SeveralNodesBulkBenchmark {
                     "%.2f s (floor %.2f s, x%.2f)".formatted(seconds, floor, seconds / floor),
                     "<= %.2f s (floor +15%%)".formatted(floor * 1.15), seconds <= floor * 1.15);
             // the budget's own floor: its slots are wider than 1/rate (see BulkPaymentLinkRateBenchmark)
-            double budgetFloor = (MERCHANTS * LINKS_EACH - 1) * com.merchantbilling.payments.internal.stripe
-                    .StripeBudget.slotNanos(RATE) / 1e9 + LATENCY.toMillis() / 1000.0;
+            double budgetFloor = (com.merchantbilling.payments.internal.stripe.StripeBudget.shortestSpan(
+                    MERCHANTS * LINKS_EACH, RATE).toNanos() + LATENCY.toNanos()) / 1e9;
             Figures.print("300 links, 3 merchants on 3 nodes @ " + RATE + "/s against the cluster budget's floor",
                     "%.2f s (budget floor %.2f s, x%.2f)".formatted(seconds, budgetFloor, seconds / budgetFloor),
                     "<= %.2f s (budget floor +15%%)".formatted(budgetFloor * 1.15), seconds <= budgetFloor * 1.15);

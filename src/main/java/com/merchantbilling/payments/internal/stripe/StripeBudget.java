@@ -85,10 +85,16 @@ public class StripeBudget {
     }
 
     /**
-     * The distance between two slots: (1 s + {@link #ARRIVAL_ALLOWANCE}) / rate. Public for the benchmarks, whose
-     * floor it sets: n calls take at least (n - 1) slots.
+     * The shortest time in which the budget lets {@code calls} requests go, from the first grant to the last: (calls
+     * - 1) slots. The floor of the bulk-link benchmarks (plus one call's latency), which the plain calls / rate
+     * floor understates by the {@link #ARRIVAL_ALLOWANCE}.
      */
-    public static long slotNanos(int ratePerSecond) {
+    public static Duration shortestSpan(int calls, int ratePerSecond) {
+        return Duration.ofNanos(Math.max(0, calls - 1) * slotNanos(ratePerSecond));
+    }
+
+    /** The distance between two slots: (1 s + {@link #ARRIVAL_ALLOWANCE}) / rate. */
+    static long slotNanos(int ratePerSecond) {
         return (Duration.ofSeconds(1).toNanos() + ARRIVAL_ALLOWANCE.toNanos()) / ratePerSecond;
     }
 

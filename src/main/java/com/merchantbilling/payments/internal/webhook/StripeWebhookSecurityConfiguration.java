@@ -3,11 +3,9 @@ package com.merchantbilling.payments.internal.webhook;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Stripe cannot sign in and cannot send a CSRF token; the signature is its authentication. This chain
@@ -21,12 +19,9 @@ class StripeWebhookSecurityConfiguration {
     @Order(2)
     SecurityFilterChain stripeWebhookSecurityFilterChain(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(new org.springframework.security.web.util.matcher.OrRequestMatcher(
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, StripeWebhookServlet.PATH),
-                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
-                                StripeWebhookServlet.CONNECT_PATH)))
+                .securityMatcher(StripeWebhookServlet.DELIVERIES)
                 // No authorization rules, hence no AuthorizationFilter: every request this chain matches is allowed
-                // to reach the controller, which authenticates it by its signature. Each filter that has nothing
+                // to reach the servlet, which authenticates it by its signature. Each filter that has nothing
                 // to do for a stateless machine-to-machine POST is off: no session or security context to load or
                 // save, no anonymous principal, no response headers for a browser, no login redirect. What is left
                 // is the WebAsyncManagerIntegrationFilter. This was 12 % of a webhook request's CPU in the

@@ -10,9 +10,13 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.TransactionException;
 
 import com.merchantbilling.payments.internal.stripe.StripeProperties;
@@ -46,6 +50,13 @@ class StripeWebhookServlet extends HttpServlet {
      * the connected account's id in {@code account} (docs.stripe.com/connect/webhooks).
      */
     static final String CONNECT_PATH = "/stripe/webhook/connect";
+    /**
+     * A delivery: a POST to either path. The one definition for the webhook's security chain, its timer and the
+     * observation it skips; any other method on these paths is the merchant chain's.
+     */
+    static final RequestMatcher DELIVERIES = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PATH),
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CONNECT_PATH));
     static final String SIGNATURE_HEADER = "Stripe-Signature";
     /** Stripe's own default: a signed request older than five minutes may be a replay. */
     static final long TOLERANCE_SECONDS = 300;

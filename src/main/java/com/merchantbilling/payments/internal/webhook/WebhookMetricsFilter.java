@@ -34,15 +34,10 @@ class WebhookMetricsFilter extends OncePerRequestFilter {
                 .description("Stripe webhook deliveries, until answered").register(meters);
     }
 
-    static boolean isDelivery(HttpServletRequest request) {
-        // the Connect endpoint's deliveries count with the platform's: both are Stripe's deliveries to us
-        return "POST".equals(request.getMethod()) && (StripeWebhookServlet.PATH.equals(request.getRequestURI())
-                || StripeWebhookServlet.CONNECT_PATH.equals(request.getRequestURI()));
-    }
-
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isDelivery(request);
+        // the Connect endpoint's deliveries count with the platform's: both are Stripe's deliveries to us
+        return !StripeWebhookServlet.DELIVERIES.matches(request);
     }
 
     @Override

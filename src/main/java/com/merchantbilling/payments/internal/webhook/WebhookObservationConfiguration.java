@@ -16,6 +16,6 @@ class WebhookObservationConfiguration {
     @Bean
     static ObservationPredicate noHttpObservationOfWebhookDeliveries() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
-                && WebhookMetricsFilter.isDelivery(request.getCarrier()));
+                && StripeWebhookServlet.DELIVERIES.matches(request.getCarrier()));
     }
 }
